@@ -1,0 +1,189 @@
+package dev.limiter;
+
+import dev.limiter.backend.BucketAdjustment;
+import dev.limiter.backend.SettleRequest;
+import dev.limiter.internal.Futures;
+import dev.limiter.lease.LeaseLedger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A lease backed by the backend: charged on grant, settled by at most one write per bucket.
+ *
+ * <p>Concurrency: all state sits behind a private lock. A settlement moves the lease to {@code SETTLING} under the
+ * lock, writes without holding it, and moves it to its final state (or back to {@code OPEN} if the write failed
+ * under {@link OnUnavailable#BLOCK}) when the write completes.
+ */
+final class BackendLease implements Lease {
+
+    private enum State { OPEN, SETTLING, COMMITTED, ROLLED_BACK }
+
+    private final Object lock = new Object();
+    private final LimiterContext context;
+    private final OnUnavailable policy;
+    private final String id;
+    private final AcquireRequest request;
+    private final LeaseLedger ledger;
+    private final List<LimitStatus> statuses;
+    private State state = State.OPEN;
+
+    BackendLease(LimiterContext context, OnUnavailable policy, String id, AcquireRequest request, LeaseLedger ledger,
+                 List<LimitStatus> statuses) {
+        this.context = context;
+        this.policy = policy;
+        this.id = id;
+        this.request = request;
+        this.ledger = ledger;
+        this.statuses = List.copyOf(statuses);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String entity() {
+        return request.entity();
+    }
+
+    @Override
+    public String resource() {
+        return request.resource();
+    }
+
+    @Override
+    public Map<String, Long> charged() {
+        synchronized (lock) {
+            return ledger.charged();
+        }
+    }
+
+    @Override
+    public List<LimitStatus> statuses() {
+        return statuses;
+    }
+
+    @Override
+    public boolean isOpen() {
+        synchronized (lock) {
+            return state == State.OPEN;
+        }
+    }
+
+    @Override
+    public boolean isDegraded() {
+        return false;
+    }
+
+    @Override
+    public void adjust(String limitName, long delta) {
+        synchronized (lock) {
+            requireOpen("adjust");
+            ledger.adjust(limitName, delta);
+        }
+    }
+
+    @Override
+    public void commit() {
+        Futures.join(commitAsync());
+    }
+
+    @Override
+    public CompletableFuture<Void> commitAsync() {
+        return settle(true);
+    }
+
+    @Override
+    public void rollback() {
+        Futures.join(rollbackAsync());
+    }
+
+    @Override
+    public CompletableFuture<Void> rollbackAsync() {
+        return settle(false);
+    }
+
+    @Override
+    public void close() {
+        boolean open;
+        synchronized (lock) {
+            open = state == State.OPEN;
+        }
+        if (open) {
+            commit();
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "Lease[" + id + " " + request.entity() + "/" + request.resource() + " " + state + " charged="
+                    + ledger.charged() + "]";
+        }
+    }
+
+    private CompletableFuture<Void> settle(boolean commit) {
+        List<BucketAdjustment> writes;
+        synchronized (lock) {
+            if (state != State.OPEN) {
+                return CompletableFuture.failedFuture(notOpen(commit ? "commit" : "roll back"));
+            }
+            writes = commit ? ledger.pendingAdjustments() : ledger.rollbackAdjustments();
+            if (writes.isEmpty()) {
+                finish(commit);
+                return CompletableFuture.completedFuture(null);
+            }
+            state = State.SETTLING;
+        }
+        long start = context.nowNanos();
+        return Futures.guard(() -> context.reported("settle", start,
+                        context.backend().settle(new SettleRequest(id, start, writes))))
+                .handle((done, failure) -> settled(commit, failure));
+    }
+
+    private Void settled(boolean commit, Throwable failure) {
+        Throwable cause = failure == null ? null : Futures.unwrap(failure);
+        boolean unavailable = cause instanceof RateLimiterUnavailableException;
+        if (unavailable) {
+            context.listener().onUnavailable(request.entity(), request.resource(), policy, cause);
+        }
+        synchronized (lock) {
+            if (cause == null || (unavailable && policy == OnUnavailable.ALLOW)) {
+                finish(commit);
+                return null;
+            }
+            state = State.OPEN;
+        }
+        throw new CompletionException(cause);
+    }
+
+    private void finish(boolean commit) {
+        if (commit) {
+            ledger.applyPending();
+        } else {
+            ledger.applyRollback();
+        }
+        state = commit ? State.COMMITTED : State.ROLLED_BACK;
+    }
+
+    private void requireOpen(String action) {
+        if (state != State.OPEN) {
+            throw notOpen(action);
+        }
+    }
+
+    private IllegalStateException notOpen(String action) {
+        String current = switch (state) {
+            case SETTLING -> "being settled";
+            case COMMITTED -> "already committed";
+            case ROLLED_BACK -> "already rolled back";
+            case OPEN -> "open";
+        };
+        return new IllegalStateException("cannot " + action + " lease " + id + ": it is " + current
+                + " (a lease settles once)");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.limiter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Tokens taken by a granted acquire, held until the work is done: adjust by what was really used, then commit,
+ * or roll back to refund everything. Closing an open lease commits it, so try-with-resources settles it:
+ *
+ * <pre>{@code
+ * try (Lease lease = limiter.acquire(req)) {
+ *     Answer a = llm.call();
+ *     lease.adjust("tpm", a.totalTokens() - 500);
+ * }
+ * }</pre>
+ *
+ * <p>Adjustments are kept locally and written when the lease commits: one write per charged bucket, none when
+ * nothing changed. A lease settles once; adjusting, committing or rolling back a settled lease throws
+ * {@link IllegalStateException}, while closing it again does nothing. Thread-safe.
+ */
+public interface Lease extends AutoCloseable {
+
+    /** A unique id, also used by backends as an idempotency token. */
+    String id();
+
+    /** The entity the lease was acquired for. */
+    String entity();
+
+    /** The resource the lease was acquired for. */
+    String resource();
+
+    /** Net tokens charged so far per limit name on the lease's own entity, pending adjustments excluded. */
+    Map<String, Long> charged();
+
+    /** The state of every limit charged at grant time, after the charge. */
+    List<LimitStatus> statuses();
+
+    /** Whether the lease can still be adjusted and settled. */
+    boolean isOpen();
+
+    /** Whether the lease was granted without the backend under {@link OnUnavailable#ALLOW}; it charges nothing. */
+    boolean isDegraded();
+
+    /**
+     * Records that {@code delta} more tokens of limit {@code limitName} were used (positive) or fewer (negative),
+     * written on commit. Positive deltas may drive the bucket into debt, which refill repays; they never fail for
+     * rate reasons. Refunds are capped at what the lease charged.
+     *
+     * @throws IllegalArgumentException if no bucket of this lease has a limit called {@code limitName}
+     * @throws IllegalStateException    if the lease was already settled
+     */
+    void adjust(String limitName, long delta);
+
+    /**
+     * Writes pending adjustments and ends the lease.
+     *
+     * @throws IllegalStateException            if the lease was already settled
+     * @throws RateLimiterUnavailableException if the write failed under {@link OnUnavailable#BLOCK}; the lease stays open
+     */
+    void commit();
+
+    /** {@link #commit()} without blocking; failures complete the future. */
+    CompletableFuture<Void> commitAsync();
+
+    /**
+     * Refunds everything the lease charged, drops pending adjustments and ends the lease.
+     *
+     * @throws IllegalStateException            if the lease was already settled
+     * @throws RateLimiterUnavailableException if the write failed under {@link OnUnavailable#BLOCK}; the lease stays open
+     */
+    void rollback();
+
+    /** {@link #rollback()} without blocking; failures complete the future. */
+    CompletableFuture<Void> rollbackAsync();
+
+    /** Commits the lease if it is still open; does nothing otherwise. */
+    @Override
+    void close();
+}

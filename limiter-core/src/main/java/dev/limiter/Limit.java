@@ -1,0 +1,136 @@
+package dev.limiter;
+
+import dev.limiter.internal.Arithmetic;
+import dev.limiter.internal.Require;
+
+import java.time.Duration;
+
+/**
+ * One rate limit: a token bucket that holds at most {@code capacity} tokens and refills continuously at
+ * {@code refillAmount} tokens per {@code refillPeriod}.
+ *
+ * <pre>{@code
+ * Limit rpm = Limit.perMinute("rpm", 100);                      // capacity = rate
+ * Limit tpm = Limit.perMinute("tpm", 10_000).withBurst(15_000); // capacity 15k, refill 10k/min
+ * Limit odd = Limit.of("req", 50, 50, Duration.ofSeconds(30));  // capacity, refill amount, refill period
+ * }</pre>
+ *
+ * <p>The limiter evaluates limits with the generic cell rate algorithm (see {@link dev.limiter.bucket}), in
+ * integer nanoseconds: taking {@code n} tokens costs {@link #costNanos(long) ceil(n * period / amount)}
+ * nanoseconds of bucket time. Costs round up, so rounding can only ever admit less, never more, and only
+ * when the period is not a whole multiple of the refill amount in nanoseconds (by under a nanosecond per
+ * request).
+ *
+ * <p>Bounds keep every computation exact and free of overflow: amounts up to {@link #MAX_TOKENS}, periods
+ * from {@link #MIN_PERIOD} to {@link #MAX_PERIOD}, and refilling a whole bucket ({@code capacity * period /
+ * refillAmount}) may take at most {@link #MAX_REFILL_TIME}. This covers 1 token per day as well as 10^9
+ * tokens per second.
+ *
+ * @param name         the limit's name, e.g. {@code rpm}; matches {@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters
+ * @param capacity     the most tokens the bucket holds (the burst), at least 1
+ * @param refillAmount tokens added per {@code refillPeriod}, at least 1
+ * @param refillPeriod the period over which {@code refillAmount} tokens are added
+ */
+public record Limit(String name, long capacity, long refillAmount, Duration refillPeriod) {
+
+    /** The largest capacity, refill amount or single amount requested: 10^15 tokens. */
+    public static final long MAX_TOKENS = 1_000_000_000_000_000L;
+    /** The shortest refill period: one microsecond. */
+    public static final Duration MIN_PERIOD = Duration.ofNanos(1_000);
+    /** The longest refill period: 366 days. */
+    public static final Duration MAX_PERIOD = Duration.ofDays(366);
+    /** The longest time an empty bucket may take to refill completely: 50 years of 365 days. */
+    public static final Duration MAX_REFILL_TIME = Duration.ofDays(365L * 50);
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /** Validates every component; the message names the limit and the broken rule. */
+    public Limit {
+        Require.limitName("limit name", name);
+        Require.positive("limit '" + name + "' capacity", capacity, MAX_TOKENS);
+        Require.positive("limit '" + name + "' refill amount", refillAmount, MAX_TOKENS);
+        Require.nonNull("limit '" + name + "' refill period", refillPeriod);
+        if (refillPeriod.compareTo(MIN_PERIOD) < 0 || refillPeriod.compareTo(MAX_PERIOD) > 0) {
+            throw new IllegalArgumentException("limit '" + name + "' refill period is " + refillPeriod
+                    + ": must be between " + MIN_PERIOD + " and " + MAX_PERIOD);
+        }
+        long refillNanos = Arithmetic.mulDivCeil(capacity, refillPeriod.toNanos(), refillAmount);
+        if (refillNanos > MAX_REFILL_TIME.toNanos()) {
+            throw new IllegalArgumentException("limit '" + name + "' takes " + Duration.ofNanos(refillNanos)
+                    + " to refill from empty (capacity " + capacity + " * period " + refillPeriod
+                    + " / refill amount " + refillAmount + "): must be at most " + MAX_REFILL_TIME);
+        }
+    }
+
+    /** A limit of {@code rate} tokens per second with a capacity of {@code rate}. */
+    public static Limit perSecond(String name, long rate) {
+        return new Limit(name, rate, rate, Duration.ofSeconds(1));
+    }
+
+    /** A limit of {@code rate} tokens per minute with a capacity of {@code rate}. */
+    public static Limit perMinute(String name, long rate) {
+        return new Limit(name, rate, rate, Duration.ofMinutes(1));
+    }
+
+    /** A limit of {@code rate} tokens per hour with a capacity of {@code rate}. */
+    public static Limit perHour(String name, long rate) {
+        return new Limit(name, rate, rate, Duration.ofHours(1));
+    }
+
+    /** A limit of {@code rate} tokens per day with a capacity of {@code rate}. */
+    public static Limit perDay(String name, long rate) {
+        return new Limit(name, rate, rate, Duration.ofDays(1));
+    }
+
+    /** A limit with an explicit capacity, refill amount and refill period. */
+    public static Limit of(String name, long capacity, long refillAmount, Duration refillPeriod) {
+        return new Limit(name, capacity, refillAmount, refillPeriod);
+    }
+
+    /** Returns a copy whose capacity (the most tokens available at once) is {@code burst}. */
+    public Limit withBurst(long burst) {
+        return new Limit(name, burst, refillAmount, refillPeriod);
+    }
+
+    /** Returns a copy with another name and the same parameters. */
+    public Limit withName(String newName) {
+        return new Limit(newName, capacity, refillAmount, refillPeriod);
+    }
+
+    /** Returns whether {@code other} has the same capacity, refill amount and period (names aside). */
+    public boolean sameParameters(Limit other) {
+        return capacity == other.capacity && refillAmount == other.refillAmount
+                && refillPeriod.equals(other.refillPeriod);
+    }
+
+    /** The refill period in nanoseconds. */
+    public long periodNanos() {
+        return refillPeriod.toNanos();
+    }
+
+    /** Bucket time that {@code tokens} tokens cost: {@code ceil(tokens * period / refillAmount)} nanoseconds. */
+    public long costNanos(long tokens) {
+        return Arithmetic.mulDivCeil(tokens, periodNanos(), refillAmount);
+    }
+
+    /** The GCRA tolerance: the cost of a full bucket, {@link #costNanos(long) costNanos(capacity)}. */
+    public long toleranceNanos() {
+        return costNanos(capacity);
+    }
+
+    /** Whole tokens that {@code nanos} of bucket time buy, rounded down (towards minus infinity). */
+    public long tokensFor(long nanos) {
+        return Arithmetic.mulDivFloor(nanos, refillAmount, periodNanos());
+    }
+
+    /** The refill rate in tokens per second, for display. */
+    public double tokensPerSecond() {
+        return (double) refillAmount * NANOS_PER_SECOND / periodNanos();
+    }
+
+    /** A compact description such as {@code 100/PT1M} or {@code 10000/PT1M burst 15000}. */
+    public String describe() {
+        String rate = refillAmount + "/" + refillPeriod;
+        return capacity == refillAmount ? rate : rate + " burst " + capacity;
+    }
+}

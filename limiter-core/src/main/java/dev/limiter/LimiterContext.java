@@ -1,0 +1,39 @@
+package dev.limiter;
+
+import dev.limiter.backend.Backend;
+import dev.limiter.internal.Arithmetic;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The collaborators a limiter and its leases share, fixed when the limiter is built.
+ *
+ * @param backend       where buckets, configurations and entities live
+ * @param namespace     the tenant namespace of every key
+ * @param clock         the only source of time
+ * @param listener      the (exception-safe) event listener
+ * @param executor      where user continuations of async calls run
+ * @param sleeper       how waits happen
+ * @param failurePolicy what {@code withLease} does with the lease when the work fails
+ */
+record LimiterContext(Backend backend, String namespace, InstantSource clock, RateLimiterListener listener,
+                      Executor executor, Sleeper sleeper, LeaseFailurePolicy failurePolicy) {
+
+    /** Now, in nanoseconds since the epoch. */
+    long nowNanos() {
+        return Arithmetic.epochNanos(clock.instant());
+    }
+
+    /** Nanoseconds elapsed since {@code startNanos}, never negative. */
+    Duration since(long startNanos) {
+        return Duration.ofNanos(Math.max(0, nowNanos() - startNanos));
+    }
+
+    /** Reports {@code call} to the listener when it completes. */
+    <T> CompletableFuture<T> reported(String operation, long startNanos, CompletableFuture<T> call) {
+        return call.whenComplete((value, failure) -> listener.onBackendCall(operation, since(startNanos), failure != null));
+    }
+}

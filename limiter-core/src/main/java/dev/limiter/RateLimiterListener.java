@@ -1,0 +1,34 @@
+package dev.limiter;
+
+import java.time.Duration;
+
+/**
+ * Receives the limiter's events, e.g. to publish metrics. Every method has an empty default, so implement only
+ * what you need. Methods run on the thread that completed the operation (possibly a backend I/O thread): keep them
+ * fast and non-blocking. Exceptions they throw are logged and never change a decision.
+ */
+public interface RateLimiterListener {
+
+    /** An acquire was granted after {@code latency}. */
+    default void onGranted(Lease lease, Duration latency) {
+    }
+
+    /** An acquire was rejected after {@code latency}. */
+    default void onRejected(Decision.Rejected rejection, Duration latency) {
+    }
+
+    /**
+     * The backend failed for an operation on {@code entity}/{@code resource}; {@code policy} says what happened
+     * next ({@link OnUnavailable#ALLOW}: a degraded lease was granted or the settlement was dropped).
+     */
+    default void onUnavailable(String entity, String resource, OnUnavailable policy, Throwable cause) {
+    }
+
+    /** The limiter made one backend call ({@code charge}, {@code settle}, {@code read}, {@code config}, {@code entity}). */
+    default void onBackendCall(String operation, Duration latency, boolean failed) {
+    }
+
+    /** A lookup of resolved limits was served from the per-process cache ({@code hit}) or loaded from the store. */
+    default void onCacheLookup(boolean hit) {
+    }
+}

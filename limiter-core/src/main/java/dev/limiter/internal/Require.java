@@ -1,0 +1,128 @@
+package dev.limiter.internal;
+
+import java.util.Objects;
+
+/**
+ * Argument checks with one wording for every entry point: each message names the field, shows the value
+ * and states the rule, so that a user can fix the input without reading code.
+ *
+ * <p>Identifiers are checked by hand-written loops rather than regular expressions because they run on the
+ * acquire path.
+ */
+public final class Require {
+
+    /** Longest entity id or resource name, in characters. */
+    public static final int MAX_IDENTIFIER_LENGTH = 256;
+    /** Longest namespace, in characters. */
+    public static final int MAX_NAMESPACE_LENGTH = 64;
+    /** Longest limit name, in characters. */
+    public static final int MAX_LIMIT_NAME_LENGTH = 64;
+
+    private static final String ENTITY_RULE = "[A-Za-z0-9][A-Za-z0-9_.:@-]*";
+    private static final String RESOURCE_RULE = "[A-Za-z0-9][A-Za-z0-9_.:@/-]*";
+    private static final String NAMESPACE_RULE = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+    private static final String LIMIT_NAME_RULE = "[A-Za-z][A-Za-z0-9_.-]*";
+    private static final int ECHO_LIMIT = 48;
+
+    private Require() {
+    }
+
+    /** Returns {@code value} if it is a valid entity id, else throws naming {@code field}. */
+    public static String entityId(String field, String value) {
+        return check(field, value, ENTITY_RULE, MAX_IDENTIFIER_LENGTH, true, ":@", true);
+    }
+
+    /** Returns {@code value} if it is a valid resource name (entity rules plus {@code /}). */
+    public static String resource(String field, String value) {
+        return check(field, value, RESOURCE_RULE, MAX_IDENTIFIER_LENGTH, true, ":@/", true);
+    }
+
+    /** Returns {@code value} if it is a valid namespace. */
+    public static String namespace(String field, String value) {
+        return check(field, value, NAMESPACE_RULE, MAX_NAMESPACE_LENGTH, true, "", true);
+    }
+
+    /** Returns {@code value} if it is a valid limit name. */
+    public static String limitName(String field, String value) {
+        return check(field, value, LIMIT_NAME_RULE, MAX_LIMIT_NAME_LENGTH, false, "", true);
+    }
+
+    /** Returns {@code value} if it lies in {@code [1, max]}. */
+    public static long positive(String field, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(
+                    field + " is " + value + ": must be between 1 and " + max);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it lies in {@code [min, max]}. */
+    public static long between(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    field + " is " + value + ": must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** Returns {@code value}, or throws naming {@code field} if it is {@code null}. */
+    public static <T> T nonNull(String field, T value) {
+        return Objects.requireNonNull(value, () -> field + " must not be null");
+    }
+
+    /** Throws an {@link IllegalArgumentException} with {@code message} unless {@code condition} holds. */
+    public static void argument(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Shortens a user-supplied value for an error message and makes control characters visible. */
+    public static String echo(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), ECHO_LIMIT) + 24);
+        int shown = Math.min(value.length(), ECHO_LIMIT);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (value.length() > ECHO_LIMIT) {
+            out.append("...(").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    private static String check(String field, String value, String rule, int maxLength,
+                                boolean digitFirst, String extra, boolean dotDashUnderscore) {
+        nonNull(field, value);
+        if (value.isEmpty() || value.length() > maxLength || !valid(value, digitFirst, extra, dotDashUnderscore)) {
+            throw new IllegalArgumentException(field + " '" + echo(value) + "' is invalid: must match "
+                    + rule + " and be 1 to " + maxLength + " characters long");
+        }
+        return value;
+    }
+
+    private static boolean valid(String value, boolean digitFirst, String extra, boolean dotDashUnderscore) {
+        char first = value.charAt(0);
+        if (!isAsciiLetter(first) && !(digitFirst && isAsciiDigit(first))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = isAsciiLetter(c) || isAsciiDigit(c)
+                    || (dotDashUnderscore && (c == '_' || c == '.' || c == '-'))
+                    || extra.indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

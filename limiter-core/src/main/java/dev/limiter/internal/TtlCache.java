@@ -1,0 +1,127 @@
+package dev.limiter.internal;
+
+import dev.limiter.config.CacheStats;
+
+import java.time.InstantSource;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * A bounded cache of asynchronously loaded values, each with its own expiry time.
+ *
+ * <p>Concurrency: lookups are lock-free reads of a {@link ConcurrentHashMap}. A miss installs the loading future
+ * with {@code compute}, so concurrent misses for one key share one load. Failed loads are removed, never cached.
+ * When the map outgrows its bound, expired entries are swept and, if that is not enough, arbitrary entries are
+ * dropped; the bound is approximate, which is all a configuration cache needs.
+ *
+ * @param <K> key type, with value semantics
+ * @param <V> value type
+ */
+public final class TtlCache<K, V> {
+
+    /** A cached value and the time it stops being served. */
+    public record Timed<V>(V value, long expiresAtNanos) {
+    }
+
+    /** Told about every lookup. */
+    @FunctionalInterface
+    public interface AccessListener {
+        /** A lookup was answered from the cache ({@code hit}) or needed a load. */
+        void onAccess(boolean hit);
+    }
+
+    private final ConcurrentHashMap<K, CompletableFuture<Timed<V>>> entries = new ConcurrentHashMap<>();
+    private final InstantSource clock;
+    private final int maxEntries;
+    private final AccessListener accessListener;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+
+    /** Creates an empty cache reading time from {@code clock} and holding about {@code maxEntries} entries. */
+    public TtlCache(InstantSource clock, int maxEntries, AccessListener accessListener) {
+        this.clock = Require.nonNull("clock", clock);
+        this.maxEntries = (int) Require.positive("maxEntries", maxEntries, Integer.MAX_VALUE);
+        this.accessListener = Require.nonNull("accessListener", accessListener);
+    }
+
+    /** The cached value for {@code key}, loading it with {@code loader} when absent or expired. */
+    public CompletableFuture<Timed<V>> get(K key, Function<K, CompletableFuture<Timed<V>>> loader) {
+        long now = now();
+        CompletableFuture<Timed<V>> cached = entries.get(key);
+        if (cached != null && fresh(cached, now)) {
+            hits.increment();
+            accessListener.onAccess(true);
+            return cached;
+        }
+        boolean[] loaded = {false};
+        CompletableFuture<Timed<V>> installed = entries.compute(key, (k, existing) -> {
+            if (existing != null && fresh(existing, now)) {
+                return existing;
+            }
+            loaded[0] = true;
+            return Futures.guard(() -> loader.apply(k));
+        });
+        if (!loaded[0]) {
+            hits.increment();
+            accessListener.onAccess(true);
+            return installed;
+        }
+        misses.increment();
+        accessListener.onAccess(false);
+        installed.whenComplete((value, failure) -> {
+            if (failure != null) {
+                failures.increment();
+                entries.remove(key, installed);
+            }
+        });
+        if (entries.size() > maxEntries) {
+            shrink(now);
+        }
+        return installed;
+    }
+
+    /** Drops every entry. */
+    public void invalidateAll() {
+        entries.clear();
+    }
+
+    /** The counters so far. */
+    public CacheStats stats() {
+        return new CacheStats(hits.sum(), misses.sum(), failures.sum(), evictions.sum());
+    }
+
+    private long now() {
+        return Arithmetic.epochNanos(clock.instant());
+    }
+
+    private static <V> boolean fresh(CompletableFuture<Timed<V>> entry, long now) {
+        if (!entry.isDone()) {
+            return true;
+        }
+        if (entry.isCompletedExceptionally()) {
+            return false;
+        }
+        return entry.join().expiresAtNanos() > now;
+    }
+
+    private void shrink(long now) {
+        Iterator<Map.Entry<K, CompletableFuture<Timed<V>>>> it = entries.entrySet().iterator();
+        while (it.hasNext()) {
+            if (!fresh(it.next().getValue(), now)) {
+                it.remove();
+            }
+        }
+        it = entries.entrySet().iterator();
+        while (entries.size() > maxEntries * 3 / 4 && it.hasNext()) {
+            it.next();
+            it.remove();
+            evictions.increment();
+        }
+    }
+}
