@@ -197,8 +197,8 @@ public abstract class AcquireContract extends BackendContract {
 
         var future = limiter.acquireAsync(request("u1", "api", "rpm", 1).withLimits(RPM));
 
-        assertThat(future).isCompletedExceptionally();
         assertThatThrownBy(future::join).hasCauseInstanceOf(RateLimitExceededException.class);
+        assertThat(future).isCompletedExceptionally();
     }
 
     @Test

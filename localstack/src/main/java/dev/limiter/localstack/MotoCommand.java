@@ -51,7 +51,9 @@ final class MotoCommand {
     Process launch(int port, Path logFile, boolean detached) {
         Path program = Executables.find(executable)
                 .orElseThrow(() -> new LocalEndpointException(INSTALL_HINT + " (looked for '" + executable + "')"));
-        ProcessBuilder builder = new ProcessBuilder(arguments(program, port, detached))
+        List<String> server = SerializedMoto.command(executable, logFile)
+                .orElse(List.of(program.toString()));
+        ProcessBuilder builder = new ProcessBuilder(arguments(server, port, detached))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         if (DEV_NULL.exists()) {
@@ -64,12 +66,13 @@ final class MotoCommand {
         }
     }
 
-    private static List<String> arguments(Path program, int port, boolean detached) {
+    private static List<String> arguments(List<String> server, int port, boolean detached) {
         List<String> arguments = new ArrayList<>();
         if (detached) {
             Executables.find("setsid").ifPresent(setsid -> arguments.add(setsid.toString()));
         }
-        arguments.addAll(List.of(program.toString(), "-H", HOST, "-p", Integer.toString(port)));
+        arguments.addAll(server);
+        arguments.addAll(List.of("-H", HOST, "-p", Integer.toString(port)));
         return arguments;
     }
 

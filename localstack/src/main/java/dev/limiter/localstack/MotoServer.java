@@ -144,6 +144,7 @@ public final class MotoServer implements AutoCloseable {
             return new MotoServer(process, port, logFile);
         } catch (RuntimeException e) {
             deleteQuietly(logFile);
+            deleteQuietly(SerializedMoto.scriptFor(logFile));
             throw e;
         }
     }
@@ -207,6 +208,7 @@ public final class MotoServer implements AutoCloseable {
     private boolean terminate() {
         boolean ended = ProcessTermination.terminate(process.toHandle(), STOP_GRACE);
         deleteQuietly(logFile);
+        deleteQuietly(SerializedMoto.scriptFor(logFile));
         return ended;
     }
 

@@ -1,0 +1,131 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.backend.Backend;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.BucketSnapshot;
+import dev.limiter.backend.ChargeOutcome;
+import dev.limiter.backend.ChargeRequest;
+import dev.limiter.backend.SettleRequest;
+import dev.limiter.config.ConfigStore;
+import dev.limiter.dynamodb.acquire.BucketReader;
+import dev.limiter.dynamodb.acquire.Charger;
+import dev.limiter.dynamodb.acquire.Settler;
+import dev.limiter.dynamodb.store.DynamoDbConfigStore;
+import dev.limiter.dynamodb.store.DynamoDbEntityStore;
+import dev.limiter.dynamodb.table.LimiterTable;
+import dev.limiter.entity.EntityStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link Backend} on one DynamoDB table, shared by any number of processes.
+ *
+ * <p>An acquire for one entity is one conditional {@code UpdateItem} and no read; a cascade is one
+ * {@code TransactWriteItems}; a commit is one {@code UpdateItem} per bucket it changes. See
+ * {@link dev.limiter.dynamodb.acquire} for how, and {@code docs/architecture.md} for the table layout.
+ *
+ * <p>Failures: the client's retry strategy handles throttling, 5xx and timeouts (bounded, with backoff); what is
+ * left surfaces as {@link dev.limiter.RateLimiterUnavailableException}, to which the limiter applies its
+ * {@link dev.limiter.OnUnavailable} policy. An SDK retry of an acquire whose first attempt was applied but whose
+ * response was lost is recognised from the item and not charged twice, unless another writer touched the bucket in
+ * between, in which case the bucket is charged twice (over-charging, never under-charging); a cascade's retries reuse
+ * its client request token, which DynamoDB deduplicates for ten minutes.
+ *
+ * <p>Thread-safe. Futures complete on the SDK's I/O threads.
+ */
+public final class DynamoDbBackend implements Backend {
+
+    /**
+     * The IAM actions the acquire path needs: {@code dynamodb:GetItem} to load configurations and entities on a cache
+     * miss, {@code dynamodb:UpdateItem} for acquires, settlements and the updates inside a cascade's
+     * {@code TransactWriteItems} (a transaction is authorised by its actions' own permissions). Nothing else: the
+     * acquire-only managed policy of the CDK construct grants exactly these, and tests check both sides.
+     */
+    public static final List<String> ACQUIRE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+
+    private final DynamoDbAsyncClient client;
+    private final boolean ownsClient;
+    private final String tableName;
+    private final Charger charger;
+    private final Settler settler;
+    private final BucketReader reader;
+    private final DynamoDbConfigStore configs;
+    private final DynamoDbEntityStore entities;
+
+    DynamoDbBackend(DynamoDbAsyncClient client, boolean ownsClient, String tableName, int bucketCacheEntries,
+                    int maxAttempts) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.tableName = tableName;
+        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts);
+        this.settler = new Settler(client, tableName, charger);
+        this.reader = new BucketReader(client, tableName);
+        this.configs = new DynamoDbConfigStore(client, tableName);
+        this.entities = new DynamoDbEntityStore(client, tableName);
+    }
+
+    /** A builder; {@link DynamoDbBackendBuilder#tableName} is required. */
+    public static DynamoDbBackendBuilder builder() {
+        return new DynamoDbBackendBuilder();
+    }
+
+    /** The table this backend uses. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The client this backend uses. */
+    public DynamoDbAsyncClient client() {
+        return client;
+    }
+
+    /**
+     * Creates this backend's table for development, with the production schema, and waits until it is active. Never
+     * called implicitly; production tables come from the CDK app.
+     *
+     * @return {@code true} if created, {@code false} if it already existed
+     */
+    public boolean createTable() {
+        return table().create();
+    }
+
+    /** Table administration: create, describe, delete. */
+    public LimiterTable table() {
+        return new LimiterTable(client, tableName);
+    }
+
+    @Override
+    public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
+        return charger.charge(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> settle(SettleRequest request) {
+        return settler.settle(request);
+    }
+
+    @Override
+    public CompletableFuture<List<BucketSnapshot>> read(List<BucketKey> keys) {
+        return reader.read(keys);
+    }
+
+    @Override
+    public ConfigStore configs() {
+        return configs;
+    }
+
+    @Override
+    public EntityStore entities() {
+        return entities;
+    }
+
+    /** Closes the client if this backend built it; a client passed in stays open. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}

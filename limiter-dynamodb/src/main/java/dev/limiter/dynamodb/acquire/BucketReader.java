@@ -1,0 +1,88 @@
+package dev.limiter.dynamodb.acquire;
+
+import dev.limiter.RateLimiterUnavailableException;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.BucketSnapshot;
+import dev.limiter.bucket.BucketState;
+import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.internal.Futures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads buckets for {@code explain} and status: strongly consistent {@code BatchGetItem}s of at most 100 keys,
+ * following unprocessed keys a bounded number of times. Never used by acquires.
+ */
+public final class BucketReader {
+
+    private static final int BATCH = 100;
+    private static final int MAX_ROUNDS = 8;
+
+    private final DynamoDbAsyncClient client;
+    private final String table;
+
+    /** Creates a reader of {@code table}. */
+    public BucketReader(DynamoDbAsyncClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    /** The buckets of {@code keys}, in order; absent ones are {@link BucketState#EMPTY}. */
+    public CompletableFuture<List<BucketSnapshot>> read(List<BucketKey> keys) {
+        return Futures.guard(() -> {
+            Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+            List<CompletableFuture<Void>> batches = new ArrayList<>();
+            for (int start = 0; start < keys.size(); start += BATCH) {
+                List<Map<String, AttributeValue>> batch = new ArrayList<>();
+                for (BucketKey key : keys.subList(start, Math.min(keys.size(), start + BATCH))) {
+                    batch.add(Keys.bucket(key).toAttributes());
+                }
+                batches.add(fetch(batch, found, 1));
+            }
+            return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<BucketSnapshot> snapshots = new ArrayList<>(keys.size());
+                for (BucketKey key : keys) {
+                    Map<String, AttributeValue> item = found.get(Keys.bucketPk(key));
+                    snapshots.add(new BucketSnapshot(key, item == null ? BucketState.EMPTY : BucketItems.decode(item)));
+                }
+                return snapshots;
+            });
+        });
+    }
+
+    private CompletableFuture<Void> fetch(List<Map<String, AttributeValue>> keys,
+                                          Map<String, Map<String, AttributeValue>> found, int round) {
+        BatchGetItemRequest request = BatchGetItemRequest.builder().requestItems(Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())).build();
+        return client.batchGetItem(request).handle((response, failure) -> {
+            if (failure != null) {
+                throw Unavailable.rethrow("BatchGetItem", table, failure);
+            }
+            synchronized (found) {
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(item.get(Attributes.PK).s(), item));
+            }
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+            if (unprocessed == null || !unprocessed.hasKeys() || unprocessed.keys().isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (round >= MAX_ROUNDS) {
+                throw new CompletionException(new RateLimiterUnavailableException("DynamoDB BatchGetItem on table '"
+                        + table + "' left " + unprocessed.keys().size() + " keys unprocessed after " + round + " rounds",
+                        new IllegalStateException("unprocessed keys")));
+            }
+            return fetch(unprocessed.keys(), found, round + 1);
+        }).thenCompose(f -> f);
+    }
+}

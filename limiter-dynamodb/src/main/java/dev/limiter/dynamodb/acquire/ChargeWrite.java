@@ -1,0 +1,115 @@
+package dev.limiter.dynamodb.acquire;
+
+import dev.limiter.backend.BucketCharge;
+import dev.limiter.backend.LimitCharge;
+import dev.limiter.bucket.BucketState;
+import dev.limiter.bucket.LimitState;
+import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.util.Map;
+
+/**
+ * The conditional write that charges every limit of one bucket, in the branches chosen for it; see the package
+ * documentation for the expressions.
+ */
+final class ChargeWrite {
+
+    private final BucketCharge bucket;
+    private final long nowNanos;
+    private final Expression expression = new Expression();
+
+    private ChargeWrite(BucketCharge bucket, long nowNanos) {
+        this.bucket = bucket;
+        this.nowNanos = nowNanos;
+    }
+
+    /** Plans the write charging {@code bucket} with one branch per limit name, tagged with {@code token}. */
+    static ChargeWrite plan(BucketCharge bucket, Map<String, Branch> branches, long nowNanos, String token,
+                            long ttlEpochSeconds) {
+        ChargeWrite write = new ChargeWrite(bucket, nowNanos);
+        for (LimitCharge charge : bucket.charges()) {
+            write.addCharge(charge, branches.get(charge.limit().name()));
+        }
+        Expression e = write.expression;
+        String last = e.name(Attributes.LAST_TOKEN);
+        String tokenValue = e.value(AttributeValue.fromS(token));
+        e.condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
+        e.set(last + " = " + tokenValue);
+        e.set(e.name(Attributes.TTL) + " = " + e.number(ttlEpochSeconds));
+        return write;
+    }
+
+    BucketCharge bucket() {
+        return bucket;
+    }
+
+    UpdateItemRequest toUpdateItem(String table) {
+        return UpdateItemRequest.builder().tableName(table).key(Keys.bucket(bucket.key()).toAttributes())
+                .updateExpression(expression.updateExpression())
+                .conditionExpression(expression.conditionExpression())
+                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    Update toTransactUpdate(String table) {
+        return Update.builder().tableName(table).key(Keys.bucket(bucket.key()).toAttributes())
+                .updateExpression(expression.updateExpression())
+                .conditionExpression(expression.conditionExpression())
+                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /**
+     * The bucket as this write leaves it, as far as the writer can tell without an image: exact for idle and
+     * reconcile branches, a lower bound of the TAT for busy ones (other writers may have added more).
+     */
+    BucketState predictedAfter(BucketState before) {
+        BucketState after = before;
+        for (LimitCharge charge : bucket.charges()) {
+            LimitState state = before.stateFor(charge.limit(), nowNanos);
+            after = after.with(state.charge(charge.costNanos(), charge.tokens(), nowNanos));
+        }
+        return after;
+    }
+
+    private String now(Expression e) {
+        return e.shared(":now", AttributeValue.fromN(Long.toString(nowNanos)));
+    }
+
+    private void addCharge(LimitCharge charge, Branch branch) {
+        Expression e = expression;
+        String name = charge.limit().name();
+        String tat = e.name(Attributes.tat(name));
+        String params = e.name(Attributes.params(name));
+        String newParams = e.value(AttributeValue.fromS(BucketItems.encodeParams(charge.limit())));
+        long cost = charge.costNanos();
+        if (branch instanceof Branch.Busy) {
+            long latest = nowNanos + charge.limit().toleranceNanos() - cost;
+            e.condition(tat + " BETWEEN " + now(e) + " AND " + e.number(latest));
+            e.condition(params + " = " + newParams);
+            e.set(tat + " = " + tat + " + " + e.number(cost));
+        } else if (branch instanceof Branch.Reconcile reconcile) {
+            LimitState stored = reconcile.stored();
+            long newTat = stored.reconcile(charge.limit(), nowNanos).charge(cost, 0, nowNanos).tatNanos();
+            e.condition(tat + " = " + e.number(stored.tatNanos()));
+            e.condition(params + " = " + e.value(AttributeValue.fromS(BucketItems.encodeParams(stored.limit()))));
+            e.set(tat + " = " + e.number(newTat));
+            e.set(params + " = " + newParams);
+        } else {
+            e.condition("attribute_not_exists(" + tat + ") OR " + tat + " <= " + now(e));
+            e.set(tat + " = " + e.number(nowNanos + cost));
+            e.set(params + " = " + newParams);
+        }
+        e.add(e.name(Attributes.consumed(name)) + " " + e.number(charge.tokens()));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.limiter.dynamodb.acquire;
+
+import dev.limiter.backend.BucketCharge;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.BucketSnapshot;
+import dev.limiter.backend.ChargeOutcome;
+import dev.limiter.backend.ChargeRequest;
+import dev.limiter.backend.LimitCharge;
+import dev.limiter.bucket.BucketState;
+import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.internal.Futures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Performs acquires: one conditional {@code UpdateItem} for a single bucket, a {@link CascadeCharger transaction}
+ * for several. A failed condition is resolved from the returned old image into a rejection, a duplicate of an
+ * applied attempt, or one more attempt with exact branches.
+ */
+public final class Charger {
+
+    private final DynamoDbAsyncClient client;
+    private final String table;
+    private final BucketCache cache;
+    private final int maxAttempts;
+    private final CascadeCharger cascade;
+
+    /** Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries. */
+    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts) {
+        this.client = client;
+        this.table = table;
+        this.cache = new BucketCache(cacheEntries);
+        this.maxAttempts = maxAttempts;
+        this.cascade = new CascadeCharger(client, table, cache, this);
+    }
+
+    /** Admits and writes every charge of {@code request}, or none. */
+    public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
+        return Futures.guard(() -> attempt(request, guessedBranches(request), 1));
+    }
+
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
+    BucketCache cache() {
+        return cache;
+    }
+
+    CompletableFuture<ChargeOutcome> attempt(ChargeRequest request, Map<BucketKey, Map<String, Branch>> branches,
+                                             int attempt) {
+        List<ChargeWrite> writes = new ArrayList<>(request.buckets().size());
+        for (BucketCharge bucket : request.buckets()) {
+            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), request.leaseId(),
+                    Ttl.epochSeconds(bucket, cache.get(Keys.bucketPk(bucket.key())), request.nowNanos())));
+        }
+        if (writes.size() > 1) {
+            return cascade.attempt(request, writes, branches, attempt);
+        }
+        ChargeWrite write = writes.get(0);
+        return client.updateItem(write.toUpdateItem(table))
+                .handle((response, failure) -> failure == null
+                        ? CompletableFuture.completedFuture(granted(write, branches.get(write.bucket().key()), response))
+                        : resolveSingle(request, write, failure, attempt))
+                .thenCompose(Function.identity());
+    }
+
+    private ChargeOutcome granted(ChargeWrite write, Map<String, Branch> branches, UpdateItemResponse response) {
+        BucketState state = BucketItems.decode(response.attributes());
+        cache.observe(Keys.bucketPk(write.bucket().key()), state, busyBefore(branches));
+        return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)));
+    }
+
+    private CompletableFuture<ChargeOutcome> resolveSingle(ChargeRequest request, ChargeWrite write, Throwable failure,
+                                                           int attempt) {
+        Throwable cause = Futures.unwrap(failure);
+        if (!(cause instanceof ConditionalCheckFailedException conditionFailed)) {
+            return CompletableFuture.failedFuture(Unavailable.translate("UpdateItem", table, cause));
+        }
+        Map<String, AttributeValue> old = conditionFailed.hasItem() ? conditionFailed.item() : Map.of();
+        return resolveConflict(request, Map.of(write.bucket().key(), old), Map.of(), attempt);
+    }
+
+    /**
+     * Decides after failed conditions. {@code failed} holds the old image of each bucket whose condition failed;
+     * {@code passed} the branches of buckets (of a transaction) whose conditions held.
+     */
+    CompletableFuture<ChargeOutcome> resolveConflict(ChargeRequest request, Map<BucketKey, Map<String, AttributeValue>> failed,
+                                                     Map<BucketKey, Map<String, Branch>> passed, int attempt) {
+        long now = request.nowNanos();
+        boolean duplicate = failed.values().stream()
+                .anyMatch(item -> BucketItems.lastToken(item).filter(request.leaseId()::equals).isPresent());
+        List<BucketSnapshot> observed = new ArrayList<>();
+        Map<BucketKey, Map<String, Branch>> exact = new HashMap<>(passed);
+        boolean admitted = true;
+        for (BucketCharge bucket : request.buckets()) {
+            String pk = Keys.bucketPk(bucket.key());
+            Map<String, AttributeValue> item = failed.get(bucket.key());
+            BucketState state = item != null ? BucketItems.decode(item) : cache.get(pk).orElse(BucketState.EMPTY);
+            if (item != null) {
+                cache.observe(pk, state, busyNames(state, now));
+                Map<String, Branch> branches = new HashMap<>();
+                for (LimitCharge charge : bucket.charges()) {
+                    admitted &= state.stateFor(charge.limit(), now).admits(charge.costNanos(), now);
+                    branches.put(charge.limit().name(), state.find(charge.limit().name())
+                            .map(s -> BucketCache.branchFromExact(s, charge.limit(), charge.costNanos(), now))
+                            .orElse(Branch.IDLE));
+                }
+                exact.put(bucket.key(), branches);
+            }
+            observed.add(new BucketSnapshot(bucket.key(), state));
+        }
+        if (duplicate) {
+            return CompletableFuture.completedFuture(new ChargeOutcome(true, observed));
+        }
+        if (!admitted) {
+            return CompletableFuture.completedFuture(new ChargeOutcome(false, observed));
+        }
+        if (attempt >= maxAttempts) {
+            return CompletableFuture.failedFuture(Unavailable.contention(table, attempt));
+        }
+        return attempt(request, exact, attempt + 1);
+    }
+
+    /** Names of limits a successful write found busy: the ones it charged with the busy branch. */
+    static Set<String> busyBefore(Map<String, Branch> branches) {
+        Set<String> busy = new HashSet<>();
+        branches.forEach((name, branch) -> {
+            if (branch instanceof Branch.Busy) {
+                busy.add(name);
+            }
+        });
+        return busy;
+    }
+
+    /** Names of limits whose TAT is ahead of {@code nowNanos} in {@code state}. */
+    static Set<String> busyNames(BucketState state, long nowNanos) {
+        Set<String> busy = new HashSet<>();
+        state.limits().forEach(limit -> {
+            if (limit.tatNanos() > nowNanos) {
+                busy.add(limit.limit().name());
+            }
+        });
+        return busy;
+    }
+
+    private Map<BucketKey, Map<String, Branch>> guessedBranches(ChargeRequest request) {
+        Map<BucketKey, Map<String, Branch>> branches = new HashMap<>();
+        for (BucketCharge bucket : request.buckets()) {
+            String pk = Keys.bucketPk(bucket.key());
+            Map<String, Branch> perLimit = new HashMap<>();
+            for (LimitCharge charge : bucket.charges()) {
+                perLimit.put(charge.limit().name(),
+                        cache.branchFor(pk, charge.limit(), charge.costNanos(), request.nowNanos()));
+            }
+            branches.put(bucket.key(), perLimit);
+        }
+        return branches;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.limiter.dynamodb.acquire;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accumulates an update expression, its condition and their placeholders. Attribute names always go through
+ * placeholders, because limit names may contain characters ({@code .}, {@code -}) that expressions reserve.
+ * Not thread-safe; one per request.
+ */
+final class Expression {
+
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, AttributeValue> values = new HashMap<>();
+    private final List<String> sets = new ArrayList<>();
+    private final List<String> adds = new ArrayList<>();
+    private final List<String> conditions = new ArrayList<>();
+
+    /** The placeholder of {@code attribute}, allocated on first use. */
+    String name(String attribute) {
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            if (entry.getValue().equals(attribute)) {
+                return entry.getKey();
+            }
+        }
+        String placeholder = "#a" + names.size();
+        names.put(placeholder, attribute);
+        return placeholder;
+    }
+
+    /** A new placeholder for {@code value}. */
+    String value(AttributeValue value) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, value);
+        return placeholder;
+    }
+
+    /** A new placeholder for a number. */
+    String number(long value) {
+        return value(AttributeValue.fromN(Long.toString(value)));
+    }
+
+    /** The placeholder of a value shared by several clauses, e.g. {@code :now}. */
+    String shared(String placeholder, AttributeValue value) {
+        values.putIfAbsent(placeholder, value);
+        return placeholder;
+    }
+
+    void set(String clause) {
+        sets.add(clause);
+    }
+
+    void add(String clause) {
+        adds.add(clause);
+    }
+
+    void condition(String clause) {
+        conditions.add(clause);
+    }
+
+    String updateExpression() {
+        StringBuilder expression = new StringBuilder();
+        if (!sets.isEmpty()) {
+            expression.append("SET ").append(String.join(", ", sets));
+        }
+        if (!adds.isEmpty()) {
+            expression.append(expression.length() == 0 ? "" : " ").append("ADD ").append(String.join(", ", adds));
+        }
+        return expression.toString();
+    }
+
+    String conditionExpression() {
+        return "(" + String.join(") AND (", conditions) + ")";
+    }
+
+    Map<String, String> names() {
+        return Map.copyOf(names);
+    }
+
+    Map<String, AttributeValue> values() {
+        return Map.copyOf(values);
+    }
+}

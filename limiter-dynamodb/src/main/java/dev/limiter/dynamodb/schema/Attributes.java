@@ -1,0 +1,64 @@
+package dev.limiter.dynamodb.schema;
+
+/**
+ * Attribute names. Short on purpose: bucket items are written on every acquire and billed per kilobyte.
+ */
+public final class Attributes {
+
+    /** Partition key. */
+    public static final String PK = "pk";
+    /** Sort key. */
+    public static final String SK = "sk";
+    /** Partition key of index {@link #GSI1}. */
+    public static final String GSI1_PK = "g1pk";
+    /** Sort key of index {@link #GSI1}. */
+    public static final String GSI1_SK = "g1sk";
+    /** The sparse index over entities and configurations. */
+    public static final String GSI1 = "gsi1";
+    /** Expiry for DynamoDB TTL, epoch seconds; garbage collection of idle buckets only. */
+    public static final String TTL = "ttl";
+    /** Token of the last write that charged or settled a bucket, to recognise a retried duplicate. */
+    public static final String LAST_TOKEN = "l";
+    /** Prefix of a limit's theoretical arrival time, epoch nanoseconds. */
+    public static final String TAT_PREFIX = "t_";
+    /** Prefix of a limit's net consumption counter, tokens. */
+    public static final String CONSUMED_PREFIX = "c_";
+    /** Prefix of a limit's parameters, {@code capacity:refillAmount:periodNanos}. */
+    public static final String PARAMS_PREFIX = "p_";
+    /** Entity: parent id. */
+    public static final String PARENT = "par";
+    /** Entity: cascade flag. */
+    public static final String CASCADE = "cas";
+    /** Entity: display name. */
+    public static final String DISPLAY_NAME = "dn";
+    /** Entity: metadata map. */
+    public static final String METADATA = "md";
+    /** Configuration: limits by name, each {@code {c, ra, rp}}. */
+    public static final String LIMITS = "lim";
+    /** Configuration: names marked unlimited. */
+    public static final String UNLIMITED = "unl";
+    /** Limit capacity inside {@link #LIMITS}. */
+    public static final String CAPACITY = "c";
+    /** Limit refill amount inside {@link #LIMITS}. */
+    public static final String REFILL_AMOUNT = "ra";
+    /** Limit refill period in nanoseconds inside {@link #LIMITS}. */
+    public static final String REFILL_PERIOD = "rp";
+
+    private Attributes() {
+    }
+
+    /** The TAT attribute of limit {@code name}. */
+    public static String tat(String name) {
+        return TAT_PREFIX + name;
+    }
+
+    /** The consumption attribute of limit {@code name}. */
+    public static String consumed(String name) {
+        return CONSUMED_PREFIX + name;
+    }
+
+    /** The parameters attribute of limit {@code name}. */
+    public static String params(String name) {
+        return PARAMS_PREFIX + name;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.limiter.dynamodb.schema;
+
+import dev.limiter.Limit;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Encodes and decodes configuration items. */
+public final class ConfigItems {
+
+    private ConfigItems() {
+    }
+
+    /** The item storing {@code config} at {@code scope}. */
+    public static Map<String, AttributeValue> encode(String namespace, ConfigScope scope, LimitConfig config) {
+        ItemKey key = Keys.config(namespace, scope);
+        Map<String, AttributeValue> item = new HashMap<>(key.toAttributes());
+        item.put(Attributes.GSI1_PK, AttributeValue.fromS(Keys.configsIndexPk(namespace)));
+        item.put(Attributes.GSI1_SK, AttributeValue.fromS(Keys.configIndexSk(scope)));
+        Map<String, AttributeValue> limits = new HashMap<>();
+        for (Limit limit : config.limits()) {
+            limits.put(limit.name(), AttributeValue.fromM(Map.of(
+                    Attributes.CAPACITY, number(limit.capacity()),
+                    Attributes.REFILL_AMOUNT, number(limit.refillAmount()),
+                    Attributes.REFILL_PERIOD, number(limit.periodNanos()))));
+        }
+        item.put(Attributes.LIMITS, AttributeValue.fromM(limits));
+        if (!config.unlimited().isEmpty()) {
+            item.put(Attributes.UNLIMITED, AttributeValue.fromSs(new ArrayList<>(config.unlimited())));
+        }
+        return item;
+    }
+
+    /** The configuration an item stores. */
+    public static LimitConfig decode(Map<String, AttributeValue> item) {
+        List<Limit> limits = new ArrayList<>();
+        AttributeValue stored = item.get(Attributes.LIMITS);
+        if (stored != null && stored.hasM()) {
+            for (Map.Entry<String, AttributeValue> entry : stored.m().entrySet()) {
+                Map<String, AttributeValue> fields = entry.getValue().m();
+                limits.add(Limit.of(entry.getKey(), longOf(fields, Attributes.CAPACITY),
+                        longOf(fields, Attributes.REFILL_AMOUNT),
+                        Duration.ofNanos(longOf(fields, Attributes.REFILL_PERIOD))));
+            }
+        }
+        limits.sort((a, b) -> a.name().compareTo(b.name()));
+        AttributeValue unlimited = item.get(Attributes.UNLIMITED);
+        Set<String> names = unlimited != null && unlimited.hasSs() ? Set.copyOf(unlimited.ss()) : Set.of();
+        return new LimitConfig(limits, names);
+    }
+
+    /** The scope a configuration item (as listed by the index) belongs to. */
+    public static ConfigScope scopeOf(Map<String, AttributeValue> item) {
+        return Keys.parseConfigIndexSk(item.get(Attributes.GSI1_SK).s());
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static long longOf(Map<String, AttributeValue> fields, String name) {
+        AttributeValue value = fields.get(name);
+        if (value == null || value.n() == null) {
+            throw new IllegalArgumentException("stored limit lacks '" + name + "'");
+        }
+        return Long.parseLong(value.n());
+    }
+}

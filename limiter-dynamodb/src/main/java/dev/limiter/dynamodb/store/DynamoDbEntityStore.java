@@ -1,0 +1,91 @@
+package dev.limiter.dynamodb.store;
+
+import dev.limiter.dynamodb.acquire.Unavailable;
+import dev.limiter.dynamodb.schema.EntityItems;
+import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.entity.Entity;
+import dev.limiter.entity.EntityStore;
+import dev.limiter.internal.Futures;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Entities as items of the limiter table; children and listings through index {@code gsi1}. Thread-safe. */
+public final class DynamoDbEntityStore implements EntityStore {
+
+    private final DynamoDbAsyncClient client;
+    private final String table;
+    private final IndexQuery index;
+
+    /** Creates a store on {@code table}. */
+    public DynamoDbEntityStore(DynamoDbAsyncClient client, String table) {
+        this.client = client;
+        this.table = table;
+        this.index = new IndexQuery(client, table);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Entity>> get(String namespace, String id) {
+        return Futures.guard(() -> client.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Keys.entity(namespace, id).toAttributes()).consistentRead(true).build())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Unavailable.rethrow("GetItem", table, failure);
+                    }
+                    return response.hasItem() && !response.item().isEmpty()
+                            ? Optional.of(EntityItems.decode(response.item())) : Optional.empty();
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Void> put(String namespace, Entity entity) {
+        return Futures.guard(() -> client.putItem(PutItemRequest.builder().tableName(table)
+                        .item(EntityItems.encode(namespace, entity)).build())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Unavailable.rethrow("PutItem", table, failure);
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> delete(String namespace, String id) {
+        return Futures.guard(() -> client.deleteItem(DeleteItemRequest.builder().tableName(table)
+                        .key(Keys.entity(namespace, id).toAttributes()).returnValues(ReturnValue.ALL_OLD).build())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Unavailable.rethrow("DeleteItem", table, failure);
+                    }
+                    return response.hasAttributes() && !response.attributes().isEmpty();
+                }));
+    }
+
+    @Override
+    public CompletableFuture<List<Entity>> children(String namespace, String id) {
+        return Futures.guard(() -> index.all(Keys.entitiesIndexPk(namespace), Keys.childrenPrefix(id))
+                .thenApply(DynamoDbEntityStore::sorted));
+    }
+
+    @Override
+    public CompletableFuture<List<Entity>> list(String namespace) {
+        return Futures.guard(() -> index.all(Keys.entitiesIndexPk(namespace), "").thenApply(DynamoDbEntityStore::sorted));
+    }
+
+    private static List<Entity> sorted(List<Map<String, AttributeValue>> items) {
+        List<Entity> entities = new ArrayList<>(items.size());
+        items.forEach(item -> entities.add(EntityItems.decode(item)));
+        entities.sort(Comparator.comparing(Entity::id));
+        return List.copyOf(entities);
+    }
+}

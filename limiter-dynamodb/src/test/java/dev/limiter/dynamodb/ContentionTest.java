@@ -1,0 +1,138 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.AcquireRequest;
+import dev.limiter.Decision;
+import dev.limiter.Limit;
+import dev.limiter.RateLimiter;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import dev.limiter.internal.Arithmetic;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 32 clients hammering one key from four limiter instances (each with its own backend, as separate processes would
+ * have), on the real clock. Checks the admission bound over the observed window and the requests per acquire.
+ * With skewed clocks the bound grows by the skew times the rate, and no more.
+ */
+@WithDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContentionTest {
+
+    private static final int CLIENTS = 32;
+    private static final int INSTANCES = 4;
+    private static final int ATTEMPTS_PER_CLIENT = 25;
+    private static final Limit RPM = Limit.perSecond("rps", 20).withBurst(10);
+
+    private final TestTable table;
+
+    ContentionTest(DynamoDbTestEndpoint endpoint) {
+        this.table = TestTable.create(endpoint);
+    }
+
+    @AfterAll
+    void closeTable() {
+        table.close();
+    }
+
+    @Test
+    void acquire_32ClientsOnOneKey_staysWithinBoundAtUnderOnePointOneRequestsEach() throws Exception {
+        Run run = hammer(new long[] {0, 0, 0, 0});
+
+        long bound = RPM.capacity() + RPM.tokensFor(run.windowNanos());
+        assertThat(run.granted()).as("granted (bound %d over %d ms)", bound, run.windowNanos() / 1_000_000)
+                .isLessThanOrEqualTo(bound).isPositive();
+        assertThat(run.rejected()).as("the key was contended").isPositive();
+        assertThat((double) run.requests() / run.attempts()).as("requests per acquire").isLessThanOrEqualTo(1.1);
+        assertThat(table.log().reads()).isZero();
+    }
+
+    @Test
+    void acquire_clientsWithSkewedClocks_overAdmitAtMostSkewTimesRate() throws Exception {
+        long skewNanos = Duration.ofMillis(300).toNanos();
+        Run run = hammer(new long[] {skewNanos / 2, -skewNanos / 2, skewNanos / 2, -skewNanos / 2});
+
+        long bound = RPM.capacity() + RPM.tokensFor(run.windowNanos() + skewNanos);
+        assertThat(run.granted()).as("granted (bound %d with %d ms skew)", bound, skewNanos / 1_000_000)
+                .isLessThanOrEqualTo(bound).isPositive();
+    }
+
+    /** Outcome of a run. */
+    private record Run(long granted, long rejected, long attempts, long requests, long windowNanos) {
+    }
+
+    /** Runs every client to completion; instance {@code i}'s clock is offset by {@code offsets[i]} nanoseconds. */
+    private Run hammer(long[] offsets) throws Exception {
+        String namespace = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        List<RateLimiter> limiters = new ArrayList<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            RateLimiter limiter = RateLimiter.builder().backend(table.backend()).namespace(namespace)
+                    .clock(offsetClock(offsets[i])).build();
+            limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+            limiter.explain("hot", "api");
+            limiters.add(limiter);
+        }
+        table.log().clear();
+        AtomicLong granted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long begin;
+        long end;
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                RateLimiter limiter = limiters.get(c % INSTANCES);
+                clients.add(pool.submit(() -> client(limiter, start, granted, rejected)));
+            }
+            begin = Arithmetic.epochNanos(Instant.now());
+            start.countDown();
+            for (Future<?> client : clients) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+            end = Arithmetic.epochNanos(Instant.now());
+        } finally {
+            pool.shutdownNow();
+        }
+        long attempts = (long) CLIENTS * ATTEMPTS_PER_CLIENT;
+        return new Run(granted.get(), rejected.get(), attempts, table.log().total(), end - begin);
+    }
+
+    private static Void client(RateLimiter limiter, CountDownLatch start, AtomicLong granted, AtomicLong rejected)
+            throws InterruptedException {
+        start.await();
+        for (int i = 0; i < ATTEMPTS_PER_CLIENT; i++) {
+            Decision decision = limiter.tryAcquire(AcquireRequest.of("hot", "api").consume("rps", 1));
+            if (decision instanceof Decision.Granted g) {
+                g.lease().commit();
+                granted.incrementAndGet();
+            } else {
+                rejected.incrementAndGet();
+            }
+        }
+        return null;
+    }
+
+    private static InstantSource offsetClock(long offsetNanos) {
+        InstantSource system = InstantSource.system();
+        return () -> system.instant().plusNanos(offsetNanos);
+    }
+}

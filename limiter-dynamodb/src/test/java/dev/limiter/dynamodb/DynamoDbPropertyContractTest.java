@@ -1,0 +1,36 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.backend.Backend;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import dev.limiter.testkit.PropertyContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.InstantSource;
+
+@WithDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DynamoDbPropertyContractTest extends PropertyContract {
+
+    private final TestTable table;
+
+    DynamoDbPropertyContractTest(DynamoDbTestEndpoint endpoint) {
+        this.table = TestTable.create(endpoint);
+    }
+
+    @Override
+    protected Backend newBackend(InstantSource clock) {
+        return table.backend();
+    }
+
+    @Override
+    protected int operationsPerSequence() {
+        return 150;
+    }
+
+    @AfterAll
+    void closeTable() {
+        table.close();
+    }
+}

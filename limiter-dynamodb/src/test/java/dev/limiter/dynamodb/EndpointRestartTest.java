@@ -1,0 +1,79 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.AcquireRequest;
+import dev.limiter.Lease;
+import dev.limiter.Limit;
+import dev.limiter.OnUnavailable;
+import dev.limiter.RateLimiter;
+import dev.limiter.RateLimiterUnavailableException;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.bucket.LimitState;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import dev.limiter.internal.Futures;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.MotoServer;
+import dev.limiter.testkit.ManualClock;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The endpoint dies mid-run (a moto server of this test's own is stopped) and comes back on the same port, empty,
+ * as a restored table would: BLOCK throws, ALLOW degrades, and once the table is back the same limiters recover
+ * without any stale state from before the outage.
+ */
+class EndpointRestartTest {
+
+    private static final Limit RPM = Limit.perMinute("rpm", 100);
+
+    @Test
+    void acquire_endpointStoppedThenRestarted_failsPerPolicyThenRecovers() {
+        ManualClock clock = ManualClock.create();
+        MotoServer moto = MotoServer.start();
+        int port = moto.port();
+        try (DynamoDbAsyncClient client = client(moto)) {
+            DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName("restart").build();
+            backend.createTable();
+            RateLimiter blocking = RateLimiter.builder().backend(backend).clock(clock).build();
+            RateLimiter allowing = blocking.withOnUnavailable(OnUnavailable.ALLOW);
+            blocking.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+            blocking.acquire(request(30)).commit();
+
+            moto.stop();
+            assertThatThrownBy(() -> blocking.acquire(request(1))).isInstanceOf(RateLimiterUnavailableException.class);
+            Lease degraded = allowing.acquire(request(1));
+            moto = MotoServer.start(port);
+            backend.createTable();
+            Lease recovered = blocking.acquire(request(7));
+            recovered.commit();
+
+            assertThat(degraded.isDegraded()).isTrue();
+            assertThat(recovered.isDegraded()).isFalse();
+            LimitState state = Futures.join(backend.read(List.of(new BucketKey("default", "u1", "api")))).get(0)
+                    .state().find("rpm").orElseThrow();
+            assertThat(state.consumedTokens()).isEqualTo(7);
+            assertThat(state.tatNanos()).isEqualTo(clock.nanos() + RPM.costNanos(7));
+        } finally {
+            moto.stop();
+        }
+    }
+
+    private static DynamoDbAsyncClient client(MotoServer moto) {
+        return DynamoDbAsyncClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(DynamoDbTestEndpoint.fakeCredentials())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofMillis(500))
+                        .apiCallTimeout(Duration.ofSeconds(3)))
+                .build();
+    }
+
+    private static AcquireRequest request(long amount) {
+        return AcquireRequest.of("u1", "api").consume("rpm", amount);
+    }
+}

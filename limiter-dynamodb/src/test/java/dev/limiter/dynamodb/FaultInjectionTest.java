@@ -1,0 +1,219 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.AcquireRequest;
+import dev.limiter.Lease;
+import dev.limiter.Limit;
+import dev.limiter.OnUnavailable;
+import dev.limiter.RateLimiter;
+import dev.limiter.RateLimiterUnavailableException;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.bucket.BucketState;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import dev.limiter.entity.Entity;
+import dev.limiter.internal.Futures;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import dev.limiter.testkit.ManualClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Faults injected between the SDK and DynamoDB by a {@link FaultProxy}: throttling and 500s within and beyond
+ * the client's retries, requests hanging past the attempt timeout, and writes applied but reported as failed. The
+ * client retries 3 attempts with short backoff and a 500 ms attempt timeout.
+ */
+@WithDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultInjectionTest {
+
+    private static final Limit RPM = Limit.perMinute("rpm", 100);
+    private static final int SDK_ATTEMPTS = 3;
+
+    private final DynamoDbTestEndpoint endpoint;
+    private final FaultProxy faults;
+    private final RequestLog log = new RequestLog();
+    private final DynamoDbAsyncClient client;
+    private ManualClock clock;
+    private String namespace;
+
+    FaultInjectionTest(DynamoDbTestEndpoint endpoint) throws IOException {
+        this.endpoint = endpoint;
+        this.faults = new FaultProxy(endpoint.endpoint());
+        BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
+        this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
+                                .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
+                                .build())
+                        .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
+                        .addExecutionInterceptor(log))
+                .build();
+        backend().createTable();
+    }
+
+    @BeforeEach
+    void reset() {
+        faults.disarm();
+        clock = ManualClock.create();
+        namespace = "f" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    @AfterAll
+    void close() {
+        faults.close();
+        client.close();
+    }
+
+    // ---- transient faults within the client's retries ----
+
+    @Test
+    void acquire_throttledTwice_succeedsOnThirdAttempt() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        faults.arm(FaultProxy.Fault.THROTTLE, 2, "UpdateItem");
+        log.clear();
+
+        Lease lease = limiter.acquire(request(5));
+
+        assertThat(lease.charged()).containsEntry("rpm", 5L);
+        assertThat(log.counts()).containsEntry("UpdateItem", 3);
+        assertThat(consumed("u1")).isEqualTo(5);
+    }
+
+    @Test
+    void acquire_serverErrorOnce_succeedsOnRetry() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        faults.arm(FaultProxy.Fault.SERVER_ERROR, 1, "UpdateItem");
+
+        Lease lease = limiter.acquire(request(5));
+
+        assertThat(lease.isDegraded()).isFalse();
+        assertThat(consumed("u1")).isEqualTo(5);
+    }
+
+    // ---- faults that outlast the retries ----
+
+    @Test
+    void acquire_throttledBeyondRetriesUnderBlock_throwsUnavailableAndWritesNothing() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        faults.arm(FaultProxy.Fault.THROTTLE, SDK_ATTEMPTS, "UpdateItem");
+
+        assertThatThrownBy(() -> limiter.acquire(request(5))).isInstanceOf(RateLimiterUnavailableException.class)
+                .hasMessageContaining("UpdateItem").hasMessageContaining("Rate of requests exceeds");
+        assertThat(stored("u1")).isEqualTo(BucketState.EMPTY);
+    }
+
+    @Test
+    void acquire_serverErrorsBeyondRetriesUnderAllow_grantsDegradedLease() {
+        RateLimiter limiter = limiter(OnUnavailable.ALLOW);
+        faults.arm(FaultProxy.Fault.SERVER_ERROR, SDK_ATTEMPTS, "UpdateItem");
+
+        Lease lease = limiter.acquire(request(5));
+
+        assertThat(lease.isDegraded()).isTrue();
+        lease.commit();
+        assertThat(stored("u1")).isEqualTo(BucketState.EMPTY);
+    }
+
+    @Test
+    void acquire_hangingPastAttemptTimeoutUnderBlock_throwsUnavailable() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        faults.arm(FaultProxy.Fault.HANG, SDK_ATTEMPTS, "UpdateItem");
+
+        assertThatThrownBy(() -> limiter.acquire(request(5))).isInstanceOf(RateLimiterUnavailableException.class);
+        assertThat(stored("u1")).isEqualTo(BucketState.EMPTY);
+    }
+
+    @Test
+    void commit_failingBeyondRetriesUnderBlock_keepsLeaseOpenForARetry() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        Lease lease = limiter.acquire(request(5));
+        lease.adjust("rpm", 10);
+        faults.arm(FaultProxy.Fault.SERVER_ERROR, SDK_ATTEMPTS, "UpdateItem");
+
+        assertThatThrownBy(lease::commit).isInstanceOf(RateLimiterUnavailableException.class);
+        assertThat(lease.isOpen()).isTrue();
+        lease.commit();
+
+        assertThat(consumed("u1")).isEqualTo(15);
+    }
+
+    // ---- applied writes whose response was lost ----
+
+    @Test
+    void acquire_appliedButResponseLost_isChargedOnce() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        limiter.acquire(request(1)).commit();
+        faults.arm(FaultProxy.Fault.APPLY_THEN_FAIL, 1, "UpdateItem");
+        log.clear();
+
+        Lease lease = limiter.acquire(request(5));
+
+        assertThat(log.counts()).containsEntry("UpdateItem", 2);
+        assertThat(lease.charged()).containsEntry("rpm", 5L);
+        assertThat(consumed("u1")).isEqualTo(6);
+    }
+
+    @Test
+    void settle_appliedButResponseLost_isAppliedOnce() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        Lease lease = limiter.acquire(request(5));
+        lease.adjust("rpm", 7);
+        faults.arm(FaultProxy.Fault.APPLY_THEN_FAIL, 1, "UpdateItem");
+
+        lease.commit();
+
+        assertThat(consumed("u1")).isEqualTo(12);
+    }
+
+    @Test
+    void cascade_appliedButResponseLost_isChargedOnceAtEveryLevel() {
+        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
+        limiter.entities().put(Entity.root("org"));
+        limiter.entities().put(Entity.child("u1", "org").withCascade(true));
+        faults.arm(FaultProxy.Fault.APPLY_THEN_FAIL, 1, "TransactWriteItems");
+        log.clear();
+
+        limiter.acquire(request(5)).commit();
+
+        assertThat(log.counts()).containsEntry("TransactWriteItems", 2);
+        assertThat(List.of(consumed("u1"), consumed("org"))).containsExactly(5L, 5L);
+    }
+
+    private RateLimiter limiter(OnUnavailable policy) {
+        RateLimiter limiter = RateLimiter.builder().backend(backend()).clock(clock).namespace(namespace)
+                .onUnavailable(policy).build();
+        limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+        return limiter;
+    }
+
+    private DynamoDbBackend backend() {
+        return DynamoDbBackend.builder().client(client).tableName(endpoint.tableName()).build();
+    }
+
+    private static AcquireRequest request(long amount) {
+        return AcquireRequest.of("u1", "api").consume("rpm", amount);
+    }
+
+    private BucketState stored(String entity) {
+        return Futures.join(backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
+    }
+
+    private long consumed(String entity) {
+        return stored(entity).find("rpm").map(state -> state.consumedTokens()).orElse(0L);
+    }
+
+}
