@@ -108,7 +108,7 @@ final class ChargePlan {
         List<LimitStatus> statuses = new ArrayList<>();
         List<LimitStatus> violations = new ArrayList<>();
         forEachCharge(outcome, nowNanos, (key, charge, state) -> {
-            long wait = state.retryAfterNanos(charge.costNanos(), nowNanos);
+            long wait = state.retryAfterNanos(charge.tokens(), nowNanos);
             LimitStatus status = status(key, charge, state.availableTokens(nowNanos), wait);
             statuses.add(status);
             if (wait > 0) {

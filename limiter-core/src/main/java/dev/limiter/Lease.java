@@ -44,8 +44,9 @@ public interface Lease extends AutoCloseable {
 
     /**
      * Records that {@code delta} more tokens of limit {@code limitName} were used (positive) or fewer (negative),
-     * written on commit. Positive deltas may drive the bucket into debt, which refill repays; they never fail for
-     * rate reasons. Refunds are capped at what the lease charged.
+     * written on commit. Deltas accumulate: on commit the lease's charge for the limit becomes
+     * {@code max(0, charged + sum of deltas)}, so refunds are capped at what the lease charged. Positive deltas may
+     * drive the bucket into debt, which refill repays; they never fail for rate reasons.
      *
      * @throws IllegalArgumentException if no bucket of this lease has a limit called {@code limitName}
      * @throws IllegalStateException    if the lease was already settled
@@ -74,7 +75,12 @@ public interface Lease extends AutoCloseable {
     /** {@link #rollback()} without blocking; failures complete the future. */
     CompletableFuture<Void> rollbackAsync();
 
-    /** Commits the lease if it is still open; does nothing otherwise. */
+    /**
+     * Commits the lease if it is still open; does nothing otherwise.
+     *
+     * @throws RateLimiterUnavailableException if the commit's write failed under {@link OnUnavailable#BLOCK}; the
+     *                                         lease stays open
+     */
     @Override
     void close();
 }

@@ -22,9 +22,10 @@ import java.time.Duration;
  * request).
  *
  * <p>Bounds keep every computation exact and free of overflow: amounts up to {@link #MAX_TOKENS}, periods
- * from {@link #MIN_PERIOD} to {@link #MAX_PERIOD}, and refilling a whole bucket ({@code capacity * period /
- * refillAmount}) may take at most {@link #MAX_REFILL_TIME}. This covers 1 token per day as well as 10^9
- * tokens per second.
+ * from {@link #MIN_PERIOD} to {@link #MAX_PERIOD}, a refill rate of at most one token per nanosecond (so that
+ * every token costs at least one nanosecond and a full bucket never shows more than its capacity), and
+ * refilling a whole bucket ({@code capacity * period / refillAmount}) may take at most {@link #MAX_REFILL_TIME}.
+ * This covers 1 token per day as well as 10^9 tokens per second.
  *
  * @param name         the limit's name, e.g. {@code rpm}; matches {@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters
  * @param capacity     the most tokens the bucket holds (the burst), at least 1
@@ -53,6 +54,10 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         if (refillPeriod.compareTo(MIN_PERIOD) < 0 || refillPeriod.compareTo(MAX_PERIOD) > 0) {
             throw new IllegalArgumentException("limit '" + name + "' refill period is " + refillPeriod
                     + ": must be between " + MIN_PERIOD + " and " + MAX_PERIOD);
+        }
+        if (refillAmount > refillPeriod.toNanos()) {
+            throw new IllegalArgumentException("limit '" + name + "' refills " + refillAmount + " tokens per "
+                    + refillPeriod + ": must be at most one token per nanosecond (10^9 per second)");
         }
         long refillNanos = Arithmetic.mulDivCeil(capacity, refillPeriod.toNanos(), refillAmount);
         if (refillNanos > MAX_REFILL_TIME.toNanos()) {
@@ -116,6 +121,15 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
     /** The GCRA tolerance: the cost of a full bucket, {@link #costNanos(long) costNanos(capacity)}. */
     public long toleranceNanos() {
         return costNanos(capacity);
+    }
+
+    /**
+     * The largest backlog at which a request for {@code tokens} is still admitted: {@code floor((capacity - tokens) *
+     * period / refillAmount)} nanoseconds, negative when {@code tokens} exceeds the capacity. Computed exactly rather
+     * than as {@code tolerance - cost}, whose two roundings could admit a request a nanosecond early.
+     */
+    public long slackNanos(long tokens) {
+        return Arithmetic.mulDivFloor(capacity - tokens, periodNanos(), refillAmount);
     }
 
     /** Whole tokens that {@code nanos} of bucket time buy, rounded down (towards minus infinity). */

@@ -39,19 +39,22 @@ public record LimitState(Limit limit, long tatNanos, long consumedTokens) {
         return Math.max(tatNanos - nowNanos, 0);
     }
 
-    /** Whether the bucket can take a request costing {@code costNanos} now. */
-    public boolean admits(long costNanos, long nowNanos) {
-        return costNanos <= limit.toleranceNanos() - backlogNanos(nowNanos);
+    /** Whether the bucket can take {@code tokens} now: its backlog is at most {@link Limit#slackNanos}. */
+    public boolean admits(long tokens, long nowNanos) {
+        return backlogNanos(nowNanos) <= limit.slackNanos(tokens);
     }
 
-    /** Nanoseconds until a request costing {@code costNanos} would be admitted; 0 if it is admitted now. */
-    public long retryAfterNanos(long costNanos, long nowNanos) {
-        return Math.max(backlogNanos(nowNanos) + costNanos - limit.toleranceNanos(), 0);
+    /** Nanoseconds until a request for {@code tokens} would be admitted; 0 if it is admitted now. */
+    public long retryAfterNanos(long tokens, long nowNanos) {
+        return Math.max(backlogNanos(nowNanos) - limit.slackNanos(tokens), 0);
     }
 
-    /** Whole tokens available now; negative while the bucket is in debt. */
+    /**
+     * Whole tokens available now, the most a request could take: {@code capacity - ceil(backlog * R / P)};
+     * negative while the bucket is in debt.
+     */
     public long availableTokens(long nowNanos) {
-        return limit.tokensFor(limit.toleranceNanos() - backlogNanos(nowNanos));
+        return limit.capacity() - Arithmetic.mulDivCeil(backlogNanos(nowNanos), limit.refillAmount(), limit.periodNanos());
     }
 
     /**
@@ -60,8 +63,9 @@ public record LimitState(Limit limit, long tatNanos, long consumedTokens) {
      */
     public LimitState charge(long costNanos, long tokens, long nowNanos) {
         long start = Math.max(tatNanos, nowNanos);
-        long tat = Math.min(Arithmetic.saturatedAdd(start, costNanos), nowNanos + MAX_BACKLOG_NANOS);
-        return new LimitState(limit, tat, Arithmetic.saturatedAdd(consumedTokens, tokens));
+        long capped = Math.min(Arithmetic.saturatedAdd(start, costNanos), nowNanos + MAX_BACKLOG_NANOS);
+        // Never move the TAT back: a writer whose clock lags must not forgive debt beyond the cap.
+        return new LimitState(limit, Math.max(tatNanos, capped), Arithmetic.saturatedAdd(consumedTokens, tokens));
     }
 
     /** Gives back {@code costNanos} of bucket time for {@code tokens} refunded tokens. */

@@ -125,6 +125,7 @@ public final class Entity {
                 "entity '" + id + "' has " + metadata.size() + " metadata entries: at most " + MAX_METADATA_ENTRIES);
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             Require.limitName("metadata key of entity '" + id + "'", entry.getKey());
+            Require.nonNull("metadata '" + entry.getKey() + "' of entity '" + id + "'", entry.getValue());
             Require.argument(entry.getValue().length() <= MAX_METADATA_VALUE, "metadata '" + entry.getKey()
                     + "' of entity '" + id + "' is longer than " + MAX_METADATA_VALUE + " characters");
         }

@@ -117,7 +117,7 @@ public final class InMemoryBackend implements Backend {
                 BucketState state = reconciled(view.get(bucket.key()), bucket, now);
                 observed.add(new BucketSnapshot(bucket.key(), state));
                 for (LimitCharge charge : bucket.charges()) {
-                    admitted &= state.stateFor(charge.limit(), now).admits(charge.costNanos(), now);
+                    admitted &= state.stateFor(charge.limit(), now).admits(charge.tokens(), now);
                 }
             }
             if (!admitted) {
@@ -153,6 +153,9 @@ public final class InMemoryBackend implements Backend {
     private static BucketState adjusted(BucketState state, BucketAdjustment bucket, long now) {
         BucketState result = state;
         for (LimitAdjustment adjustment : bucket.adjustments()) {
+            if (adjustment.tokens() < 0 && result.find(adjustment.limit().name()).isEmpty()) {
+                continue; // the bucket was evicted because it was full: there is nothing left to refund
+            }
             LimitState current = result.find(adjustment.limit().name())
                     .orElseGet(() -> LimitState.fresh(adjustment.limit()));
             result = result.with(current.settle(adjustment.limit(), adjustment.tokens(), adjustment.costNanos(), now));

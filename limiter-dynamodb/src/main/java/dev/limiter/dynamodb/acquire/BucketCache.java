@@ -52,8 +52,8 @@ final class BucketCache {
         observe(pk, state, previous == null ? Set.of() : previous.busy());
     }
 
-    /** The branch to try for charging {@code limit} with {@code costNanos} at {@code nowNanos}. */
-    Branch branchFor(String pk, Limit limit, long costNanos, long nowNanos) {
+    /** The branch to try for charging {@code tokens} of {@code limit} at {@code nowNanos}. */
+    Branch branchFor(String pk, Limit limit, long tokens, long nowNanos) {
         Seen seen = buckets.get(pk);
         if (seen == null) {
             return Branch.IDLE;
@@ -62,14 +62,14 @@ final class BucketCache {
         if (stored.isEmpty()) {
             return Branch.IDLE;
         }
-        Branch exact = branchFromExact(stored.get(), limit, costNanos, nowNanos);
+        Branch exact = branchFromExact(stored.get(), limit, tokens, nowNanos);
         return exact == Branch.IDLE && seen.busy().contains(limit.name()) ? Branch.BUSY : exact;
     }
 
     /** The branch that fits an exactly known stored state. */
-    static Branch branchFromExact(LimitState stored, Limit limit, long costNanos, long nowNanos) {
+    static Branch branchFromExact(LimitState stored, Limit limit, long tokens, long nowNanos) {
         if (!stored.limit().sameParameters(limit)) {
-            return stored.reconcile(limit, nowNanos).admits(costNanos, nowNanos) ? new Branch.Reconcile(stored)
+            return stored.reconcile(limit, nowNanos).admits(tokens, nowNanos) ? new Branch.Reconcile(stored)
                     : Branch.BUSY;
         }
         return stored.tatNanos() > nowNanos ? Branch.BUSY : Branch.IDLE;

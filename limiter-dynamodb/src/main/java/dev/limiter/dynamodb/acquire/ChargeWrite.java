@@ -94,7 +94,7 @@ final class ChargeWrite {
         String newParams = e.value(AttributeValue.fromS(BucketItems.encodeParams(charge.limit())));
         long cost = charge.costNanos();
         if (branch instanceof Branch.Busy) {
-            long latest = nowNanos + charge.limit().toleranceNanos() - cost;
+            long latest = nowNanos + charge.limit().slackNanos(charge.tokens());
             e.condition(tat + " BETWEEN " + now(e) + " AND " + e.number(latest));
             e.condition(params + " = " + newParams);
             e.set(tat + " = " + tat + " + " + e.number(cost));

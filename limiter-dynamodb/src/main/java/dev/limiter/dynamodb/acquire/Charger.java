@@ -113,9 +113,9 @@ public final class Charger {
                 cache.observe(pk, state, busyNames(state, now));
                 Map<String, Branch> branches = new HashMap<>();
                 for (LimitCharge charge : bucket.charges()) {
-                    admitted &= state.stateFor(charge.limit(), now).admits(charge.costNanos(), now);
+                    admitted &= state.stateFor(charge.limit(), now).admits(charge.tokens(), now);
                     branches.put(charge.limit().name(), state.find(charge.limit().name())
-                            .map(s -> BucketCache.branchFromExact(s, charge.limit(), charge.costNanos(), now))
+                            .map(s -> BucketCache.branchFromExact(s, charge.limit(), charge.tokens(), now))
                             .orElse(Branch.IDLE));
                 }
                 exact.put(bucket.key(), branches);
@@ -163,7 +163,7 @@ public final class Charger {
             Map<String, Branch> perLimit = new HashMap<>();
             for (LimitCharge charge : bucket.charges()) {
                 perLimit.put(charge.limit().name(),
-                        cache.branchFor(pk, charge.limit(), charge.costNanos(), request.nowNanos()));
+                        cache.branchFor(pk, charge.limit(), charge.tokens(), request.nowNanos()));
             }
             branches.put(bucket.key(), perLimit);
         }

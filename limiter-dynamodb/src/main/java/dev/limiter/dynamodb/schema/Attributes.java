@@ -37,12 +37,27 @@ public final class Attributes {
     public static final String LIMITS = "lim";
     /** Configuration: names marked unlimited. */
     public static final String UNLIMITED = "unl";
+    /** Namespace settings: the declared on-unavailable policy. */
+    public static final String ON_UNAVAILABLE = "ou";
+    /** Marks an item written by a limits file's apply; only such items are ever destroyed by a plan. */
+    public static final String MANAGED = "mg";
     /** Limit capacity inside {@link #LIMITS}. */
     public static final String CAPACITY = "c";
     /** Limit refill amount inside {@link #LIMITS}. */
     public static final String REFILL_AMOUNT = "ra";
     /** Limit refill period in nanoseconds inside {@link #LIMITS}. */
     public static final String REFILL_PERIOD = "rp";
+
+    /** Usage snapshot: requests counted in the window. */
+    public static final String REQUESTS = "rq";
+    /** Usage snapshot: prefix of a limit's net tokens consumed in the window. */
+    public static final String AMOUNT_PREFIX = "a_";
+    /** Usage snapshot: window start, epoch seconds. */
+    public static final String WINDOW_START = "ws";
+    /** Usage snapshot: window end (exclusive), epoch seconds. */
+    public static final String WINDOW_END = "we";
+    /** Usage snapshot: highest stream sequence number applied, zero-padded to 40 digits. */
+    public static final String WATERMARK = "wm";
 
     private Attributes() {
     }
@@ -55,6 +70,11 @@ public final class Attributes {
     /** The consumption attribute of limit {@code name}. */
     public static String consumed(String name) {
         return CONSUMED_PREFIX + name;
+    }
+
+    /** The usage amount attribute of limit {@code name}. */
+    public static String amount(String name) {
+        return AMOUNT_PREFIX + name;
     }
 
     /** The parameters attribute of limit {@code name}. */

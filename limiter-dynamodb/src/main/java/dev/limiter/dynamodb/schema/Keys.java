@@ -58,6 +58,11 @@ public final class Keys {
         return Require.namespace("namespace", namespace) + CONFIGS;
     }
 
+    /** Primary key of a namespace's settings item (not in any index). */
+    public static ItemKey settings(String namespace) {
+        return new ItemKey(namespaceConfigPk(namespace), "S");
+    }
+
     /** Index partition key listing a namespace's entities. */
     public static String entitiesIndexPk(String namespace) {
         return Require.namespace("namespace", namespace) + "#ENTITIES";

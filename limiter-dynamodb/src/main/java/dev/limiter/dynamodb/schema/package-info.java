@@ -14,9 +14,15 @@
  *   <li>entity: {@code pk = ns#E#entity}, {@code sk = E}; {@code par}, {@code cas}, {@code dn}, {@code md}.</li>
  *   <li>entity configuration: {@code pk = ns#E#entity}, {@code sk = CD} (entity default) or {@code CR#resource}.</li>
  *   <li>namespace and resource configuration: {@code pk = ns#C}, {@code sk = N} or {@code R#resource}.</li>
+ *   <li>usage snapshot (written by {@code dev.limiter.dynamodb.usage}): {@code pk = ns#U#entity},
+ *       {@code sk = H#start#resource} (hourly) or {@code D#start#resource} (daily), {@code start} being the
+ *       window start in ISO-8601 UTC ({@code 2026-01-01T13:00:00Z}); {@code rq} (requests), {@code a_n} (net tokens
+ *       of limit {@code n}), {@code ws}/{@code we} (window start/end, epoch seconds), {@code wm} (highest applied
+ *       stream sequence number, 40 digits), {@code ttl}; in {@code gsi1} as {@code g1pk = ns#UR#resource#H} (or
+ *       {@code #D}), {@code g1sk = start#entity}.</li>
  * </ul>
- * Entities and configurations also carry {@code g1pk}/{@code g1sk} for the sparse index {@code gsi1}, which lists
- * a namespace's entities (by parent) and configurations.
+ * Entities, configurations and usage snapshots also carry {@code g1pk}/{@code g1sk} for the sparse index
+ * {@code gsi1}, which lists a namespace's entities (by parent), configurations and a resource's usage.
  *
  * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
  */

@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Pages through a query of index {@code gsi1}: one partition, optionally a sort-key prefix. */
-final class IndexQuery {
+/** Pages through a query of index {@code gsi1}: one partition, optionally a sort-key prefix. Thread-safe. */
+public final class IndexQuery {
 
     private final DynamoDbAsyncClient client;
     private final String table;
 
-    IndexQuery(DynamoDbAsyncClient client, String table) {
+    /** A query helper for {@code table}. */
+    public IndexQuery(DynamoDbAsyncClient client, String table) {
         this.client = client;
         this.table = table;
     }
 
     /** Every item whose index partition key is {@code pk} and whose index sort key starts with {@code prefix}. */
-    CompletableFuture<List<Map<String, AttributeValue>>> all(String pk, String prefix) {
+    public CompletableFuture<List<Map<String, AttributeValue>>> all(String pk, String prefix) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         return page(pk, prefix, Map.of(), items).thenApply(done -> items);
     }

@@ -1,0 +1,34 @@
+package dev.limiter.dynamodb.provision;
+
+/**
+ * One finding about a limits file.
+ *
+ * @param position where it is
+ * @param severity {@link Severity#ERROR} blocks plan and apply; {@link Severity#WARNING} does not
+ * @param message  what is wrong and how to fix it
+ */
+public record ManifestProblem(SourcePosition position, Severity severity, String message) {
+
+    /** How serious a finding is. */
+    public enum Severity {
+        /** The file cannot be applied. */
+        ERROR,
+        /** The file can be applied but probably does not do what was meant. */
+        WARNING
+    }
+
+    /** An error at {@code position}. */
+    public static ManifestProblem error(SourcePosition position, String message) {
+        return new ManifestProblem(position, Severity.ERROR, message);
+    }
+
+    /** A warning at {@code position}. */
+    public static ManifestProblem warning(SourcePosition position, String message) {
+        return new ManifestProblem(position, Severity.WARNING, message);
+    }
+
+    @Override
+    public String toString() {
+        return position + ": " + severity.name().toLowerCase() + ": " + message;
+    }
+}

@@ -1,0 +1,39 @@
+/**
+ * Usage aggregation: the table's stream (new and old images of every bucket write) turned into per-window usage
+ * snapshots, and queries over them.
+ *
+ * <ul>
+ *   <li>{@link dev.limiter.dynamodb.usage.UsageAggregator} applies a batch of
+ *       {@link dev.limiter.dynamodb.usage.StreamChange}s: one conditional {@code UpdateItem} per snapshot key;</li>
+ *   <li>{@link dev.limiter.dynamodb.usage.StreamPoller} reads the stream without Lambda (the CLI's
+ *       {@code limiter aggregate}); the Lambda handler in module {@code lambdas} converts its event instead;</li>
+ *   <li>{@link dev.limiter.dynamodb.usage.UsageReader} lists snapshots by entity or by resource.</li>
+ * </ul>
+ *
+ * <h2>What is counted</h2>
+ * Only bucket items ({@code sk = B}) count; entities, configurations and the snapshots themselves live in the same
+ * table and are ignored, as are deletions (a TTL deletion, or any other, is not consumption). Per limit the
+ * amount is {@code new c_n - old c_n} (a missing counter is 0), negative for refunds. A write is one request iff
+ * the new image's token {@code l} is an acquire token (a lease id, not a {@code <leaseId>:s} settlement token) that
+ * differs from the old one; a cascade writes every ancestor's bucket, so each ancestor counts the request too.
+ * A change falls into the hourly and the daily window (UTC) holding its approximate creation time; the window type
+ * is part of the key, so a daily window and the hourly window starting at midnight never share an item.
+ *
+ * <h2>Idempotency</h2>
+ * A snapshot key names one bucket item, and a shard delivers one item's records in order with increasing sequence
+ * numbers. Each snapshot stores a watermark, the highest sequence number applied; a write adds a group of records
+ * only if {@code attribute_not_exists(wm) OR wm < :lowestSequenceOfTheGroup} and raises the watermark to the
+ * group's highest. A failed condition returns the stored watermark: records at or below it were applied before and
+ * are dropped, the rest are written again. So a batch delivered again, bisected, or read concurrently by a Lambda
+ * and a local poller is never counted twice. The watermark is the decimal sequence number left-padded with zeros to
+ * 40 digits (the longest DynamoDB issues), so DynamoDB's string order is numeric order.
+ *
+ * <h2>Failures</h2>
+ * Nothing is swallowed: {@link dev.limiter.dynamodb.usage.AggregationResult#failures()} lists every record that
+ * could not be applied (a record that does not parse, a write that failed after the client's retries), in input
+ * order, so a Lambda returns the first as its batch item failure and the stream delivers it and what follows
+ * again. Records of other snapshot keys are still applied; their watermarks make the re-delivery harmless.
+ *
+ * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
+ */
+package dev.limiter.dynamodb.usage;
