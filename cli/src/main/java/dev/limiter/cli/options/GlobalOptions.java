@@ -1,0 +1,74 @@
+package dev.limiter.cli.options;
+
+import dev.limiter.cli.output.Terminal;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options every command accepts: {@code -h/--help}, {@code -v/--verbose} and {@code --no-color}. Mix it into
+ * each command with {@code @Mixin(name = GlobalOptions.MIXIN_NAME)}; an option given at any level
+ * ({@code limiter -v demo} or {@code limiter demo -v}) applies to the command that runs.
+ *
+ * <p>Colors are used only when stdout is a terminal, {@code --no-color} was not given and the {@code NO_COLOR}
+ * environment variable is unset or empty (see no-color.org). Not thread-safe: picocli fills it while parsing.
+ */
+public final class GlobalOptions {
+
+    /** The name every command gives this mixin, so that nested commands find their parents' values. */
+    public static final String MIXIN_NAME = "globals";
+
+    /** The long name of the verbose option, as matched in a {@code ParseResult}. */
+    public static final String VERBOSE = "--verbose";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean helpRequested;
+
+    @Option(names = {"-v", VERBOSE}, description = "Print more detail, and the stack trace of errors.")
+    private boolean verbose;
+
+    @Option(names = "--no-color", description = "Never color the output (also off when NO_COLOR is set "
+            + "or stdout is not a terminal).")
+    private boolean noColor;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    /** Creates the mixin; picocli fills its fields. */
+    public GlobalOptions() {
+        // fields are injected by picocli
+    }
+
+    /** Whether {@code -v} was given to the running command or any command above it. */
+    public boolean verbose() {
+        return anyOnPath(mixee, true);
+    }
+
+    /** Whether {@code --no-color} was given to the running command or any command above it. */
+    public boolean noColor() {
+        return anyOnPath(mixee, false);
+    }
+
+    /** The running command's output streams, with terminal and color detection applied. */
+    public Terminal terminal() {
+        return terminal(mixee);
+    }
+
+    /** The output streams of {@code command}, with terminal and color detection applied. */
+    public Terminal terminal(CommandSpec command) {
+        CommandLine commandLine = command.commandLine();
+        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), anyOnPath(command, false));
+    }
+
+    private static boolean anyOnPath(CommandSpec start, boolean wantVerbose) {
+        for (CommandSpec level = start; level != null; level = level.parent()) {
+            CommandSpec mixin = level.mixins().get(MIXIN_NAME);
+            if (mixin != null && mixin.userObject() instanceof GlobalOptions options
+                    && (wantVerbose ? options.verbose : options.noColor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

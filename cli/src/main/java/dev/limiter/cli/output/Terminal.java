@@ -1,0 +1,98 @@
+package dev.limiter.cli.output;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+
+/**
+ * Where a command writes, and how: {@link #interactive()} when stdout is a terminal (so a status line may be
+ * rewritten in place), {@link #color()} when ANSI colors may be used. The style methods return their text
+ * unchanged when colors are off. Thread-safe as far as its {@link PrintWriter}s are.
+ */
+public final class Terminal {
+
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+    private final boolean color;
+
+    private Terminal(PrintWriter out, PrintWriter err, boolean interactive, boolean color) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.interactive = interactive;
+        this.color = color;
+    }
+
+    /** A terminal with explicit settings, e.g. for tests. */
+    public static Terminal of(PrintWriter out, PrintWriter err, boolean interactive, boolean color) {
+        return new Terminal(out, err, interactive, color);
+    }
+
+    /**
+     * Detects the settings of this process: interactive when {@code System.console()} exists, colored when
+     * interactive, {@code noColorOption} is false and the {@code NO_COLOR} variable is unset or empty.
+     */
+    public static Terminal detect(PrintWriter out, PrintWriter err, boolean noColorOption) {
+        boolean interactive = System.console() != null;
+        String noColorVariable = System.getenv("NO_COLOR");
+        boolean noColorEnv = noColorVariable != null && !noColorVariable.isEmpty();
+        return new Terminal(out, err, interactive, interactive && !noColorOption && !noColorEnv);
+    }
+
+    /** Standard output. */
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Standard error. */
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Whether stdout is a terminal, so that a line can be rewritten with a carriage return. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /** Whether ANSI colors are on. */
+    public boolean color() {
+        return color;
+    }
+
+    /** picocli's color setting matching {@link #color()}, for usage help. */
+    public CommandLine.Help.Ansi ansi() {
+        return color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+    }
+
+    /** {@code text} in bold. */
+    public String bold(String text) {
+        return styled("1", text);
+    }
+
+    /** {@code text} dimmed. */
+    public String dim(String text) {
+        return styled("2", text);
+    }
+
+    /** {@code text} in green. */
+    public String green(String text) {
+        return styled("32", text);
+    }
+
+    /** {@code text} in yellow. */
+    public String yellow(String text) {
+        return styled("33", text);
+    }
+
+    /** {@code text} in bold red. */
+    public String red(String text) {
+        return styled("1;31", text);
+    }
+
+    private String styled(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + RESET : text;
+    }
+}
