@@ -1,0 +1,46 @@
+package dev.limiter.cdk.iam;
+
+import java.util.List;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.logs.ILogGroup;
+
+/**
+ * The statements of the construct's own Lambda roles. The roles get no AWS managed policy: the basic execution
+ * policy would let a function create any log group, where these statements reach only its own.
+ */
+public final class FunctionPermissions {
+
+    /** Writing to a function's own log group; Lambda creates the streams, the group exists already. */
+    public static final List<String> LOG_WRITE = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+    private FunctionPermissions() {
+    }
+
+    /**
+     * Log writes to {@code logGroup}. Its ARN ({@code ...:log-group:NAME:*}) covers the group's streams and no
+     * other group.
+     */
+    public static PolicyStatement logWrites(ILogGroup logGroup) {
+        return allow(LOG_WRITE, List.of(logGroup.getLogGroupArn()));
+    }
+
+    /** The usage aggregator's item access: {@link PolicyActions#AGGREGATOR} on the table and its index. */
+    public static PolicyStatement aggregator(ITable table) {
+        return allow(PolicyActions.AGGREGATOR, List.of(table.getTableArn(), LimiterPolicies.indexArn(table)));
+    }
+
+    /** The limits provisioner's item access: {@link PolicyActions#PROVISIONER} on the table and its index. */
+    public static PolicyStatement provisioner(ITable table) {
+        return allow(PolicyActions.PROVISIONER, List.of(table.getTableArn(), LimiterPolicies.indexArn(table)));
+    }
+
+    private static PolicyStatement allow(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(actions)
+                .resources(resources)
+                .build();
+    }
+}

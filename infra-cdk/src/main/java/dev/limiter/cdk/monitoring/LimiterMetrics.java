@@ -1,0 +1,42 @@
+package dev.limiter.cdk.monitoring;
+
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.lambda.IFunction;
+
+/**
+ * The metrics shared by the alarms and the dashboard, so both always show the same series.
+ */
+final class LimiterMetrics {
+
+    /** The alarms' and graphs' period: CloudWatch's standard resolution for these namespaces. */
+    static final Duration PERIOD = Duration.minutes(5);
+
+    private LimiterMetrics() {
+    }
+
+    /** A sum of a table metric, e.g. {@code ReadThrottleEvents}. */
+    static IMetric tableSum(ITable table, String metricName) {
+        return Metric.Builder.create()
+                .namespace("AWS/DynamoDB")
+                .metricName(metricName)
+                .dimensionsMap(Map.of("TableName", table.getTableName()))
+                .statistic("Sum")
+                .period(PERIOD)
+                .build();
+    }
+
+    /** A function metric with {@code statistic}, e.g. {@code Errors} with {@code Sum}. */
+    static IMetric function(IFunction function, String metricName, String statistic) {
+        return Metric.Builder.create()
+                .namespace("AWS/Lambda")
+                .metricName(metricName)
+                .dimensionsMap(Map.of("FunctionName", function.getFunctionName()))
+                .statistic(statistic)
+                .period(PERIOD)
+                .build();
+    }
+}
