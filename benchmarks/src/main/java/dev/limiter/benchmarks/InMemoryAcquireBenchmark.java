@@ -1,0 +1,170 @@
+package dev.limiter.benchmarks;
+
+import dev.limiter.AcquireRequest;
+import dev.limiter.Lease;
+import dev.limiter.Limit;
+import dev.limiter.RateLimiter;
+import dev.limiter.memory.InMemoryBackend;
+import io.github.bucket4j.Bucket;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Throughput of the grant path: one acquire and commit of a two-limit request ({@code rpm: 1} and {@code tpm: 500}
+ * for entity {@code user-42} and resource {@code gpt-4}) on one thread and on two threads sharing one limiter and
+ * one key, with the in-memory limiter and its peers side by side.
+ *
+ * <p>The limits are so large that nothing is ever rejected during a run: every contender measures its grant path,
+ * and a rejection fails the run. The limiter's {@code rpm} and {@code tpm} keep the issue's names but refill one
+ * token per nanosecond (1,000 per microsecond, the fastest refill a limit may have) with a burst of
+ * {@link Limit#MAX_TOKENS}; that keeps the bucket arithmetic on its 64-bit fast path, whereas a per-minute limit of
+ * more than about 1.5 * 10^8 tokens would take the 128-bit fallback on every acquire. Bucket4j's bandwidths also
+ * refill one token per nanosecond, its fastest. Contenders ({@link #contender}):
+ * <ul>
+ *   <li>{@code limiter}: {@code limiter.acquire(request)} with a request built once, committed by
+ *       try-with-resources;</li>
+ *   <li>{@code limiter-new-request}: the same, building the {@link AcquireRequest} on every call as applications
+ *       do (the {@link Limit}s are constants);</li>
+ *   <li>{@code limiter-adjust}: {@code limiter}, plus {@code lease.adjust("tpm", 200)} before the commit, which
+ *       makes the commit write;</li>
+ *   <li>{@code bucket4j}: a local bucket with two greedy bandwidths, {@code tryConsume(1)}; Bucket4j takes the same
+ *       amount from every bandwidth, so it cannot charge 1 and 500, and it has no lease or commit;</li>
+ *   <li>{@code resilience4j}: two {@code AtomicRateLimiter}s acquired in sequence ({@code acquirePermission(1)},
+ *       then {@code (500)}), without waiting; no multi-limit atomicity, no refund;</li>
+ *   <li>{@code guava}: two {@code RateLimiter}s acquired in sequence with {@code tryAcquire(1)}, then
+ *       {@code (500)}; no multi-limit atomicity, no refund.</li>
+ * </ul>
+ *
+ * <p>Run with {@code -prof gc} for the allocation per operation ({@code gc.alloc.rate.norm}).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class InMemoryAcquireBenchmark {
+
+    private static final String ENTITY = "user-42";
+    private static final String RESOURCE = "gpt-4";
+    /** Refill periods of one microsecond, so that 1,000 tokens per period is one token per nanosecond. */
+    private static final Duration MICROSECOND = Duration.ofNanos(1_000);
+    private static final long PER_MICROSECOND = 1_000;
+    private static final long BUCKET4J_PER_SECOND = 1_000_000_000L;
+
+    /** Which limiter runs; see the class documentation. */
+    @Param({"limiter", "limiter-new-request", "limiter-adjust", "bucket4j", "resilience4j", "guava"})
+    public String contender;
+
+    private BooleanSupplier operation;
+
+    /** Builds the contender once per trial; limiters and buckets start full. */
+    @Setup
+    public void setUp() {
+        operation = switch (contender) {
+            case "limiter" -> limiter(false, false);
+            case "limiter-new-request" -> limiter(true, false);
+            case "limiter-adjust" -> limiter(false, true);
+            case "bucket4j" -> bucket4j();
+            case "resilience4j" -> resilience4j();
+            case "guava" -> guava();
+            default -> throw new IllegalArgumentException("unknown contender " + contender);
+        };
+    }
+
+    /** One acquire and commit on a single thread. */
+    @Benchmark
+    @Threads(1)
+    public void oneThread() {
+        grant();
+    }
+
+    /** One acquire and commit on each of two threads hitting the same limiter and key. */
+    @Benchmark
+    @Threads(2)
+    public void twoThreads() {
+        grant();
+    }
+
+    /** Runs the operation; a rejection would mean a peer measured its rejection path, so it fails the run. */
+    private void grant() {
+        if (!operation.getAsBoolean()) {
+            throw new IllegalStateException(contender + " rejected a request: its limits are too small");
+        }
+    }
+
+    private static BooleanSupplier limiter(boolean newRequestPerCall, boolean adjust) {
+        RateLimiter limiter = RateLimiter.builder().backend(InMemoryBackend.create()).build();
+        Limit rpm = Limit.of("rpm", Limit.MAX_TOKENS, PER_MICROSECOND, MICROSECOND);
+        Limit tpm = Limit.of("tpm", Limit.MAX_TOKENS, PER_MICROSECOND, MICROSECOND);
+        AcquireRequest prebuilt = AcquireRequest.of(ENTITY, RESOURCE).consume("rpm", 1).consume("tpm", 500)
+                .withLimits(rpm, tpm);
+        if (newRequestPerCall) {
+            return () -> {
+                AcquireRequest request = AcquireRequest.of(ENTITY, RESOURCE).consume("rpm", 1).consume("tpm", 500)
+                        .withLimits(rpm, tpm);
+                try (Lease lease = limiter.acquire(request)) {
+                    return !lease.isDegraded();
+                }
+            };
+        }
+        if (adjust) {
+            return () -> {
+                try (Lease lease = limiter.acquire(prebuilt)) {
+                    lease.adjust("tpm", 200);
+                    return !lease.isDegraded();
+                }
+            };
+        }
+        return () -> {
+            try (Lease lease = limiter.acquire(prebuilt)) {
+                return !lease.isDegraded();
+            }
+        };
+    }
+
+    private static BooleanSupplier bucket4j() {
+        long max = BUCKET4J_PER_SECOND;
+        Bucket bucket = Bucket.builder()
+                .addLimit(rpm -> rpm.capacity(max).refillGreedy(max, Duration.ofSeconds(1)))
+                .addLimit(tpm -> tpm.capacity(max).refillGreedy(max, Duration.ofSeconds(1)))
+                .build();
+        return () -> bucket.tryConsume(1);
+    }
+
+    private static BooleanSupplier resilience4j() {
+        // Permissions reset every cycle instead of accumulating: 2^31 - 1 per 10 ms is far above any demand here.
+        RateLimiterConfig config = RateLimiterConfig.custom()
+                .limitForPeriod(Integer.MAX_VALUE)
+                .limitRefreshPeriod(Duration.ofMillis(10))
+                .timeoutDuration(Duration.ZERO)
+                .build();
+        io.github.resilience4j.ratelimiter.RateLimiter rpm =
+                io.github.resilience4j.ratelimiter.RateLimiter.of("rpm", config);
+        io.github.resilience4j.ratelimiter.RateLimiter tpm =
+                io.github.resilience4j.ratelimiter.RateLimiter.of("tpm", config);
+        return () -> rpm.acquirePermission(1) && tpm.acquirePermission(500);
+    }
+
+    private static BooleanSupplier guava() {
+        // Guava stores at most one second of permits; 10^12 per second is far above any demand here.
+        com.google.common.util.concurrent.RateLimiter rpm = com.google.common.util.concurrent.RateLimiter.create(1e12);
+        com.google.common.util.concurrent.RateLimiter tpm = com.google.common.util.concurrent.RateLimiter.create(1e12);
+        return () -> rpm.tryAcquire(1) && tpm.tryAcquire(500);
+    }
+}
