@@ -1,16 +1,11 @@
 package dev.limiter;
 
-import dev.limiter.internal.Arithmetic;
 import dev.limiter.internal.Require;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What to acquire: tokens of one or more limits for one entity and resource, plus optional request-level limits
@@ -38,24 +33,25 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
         Require.entityId("entity", entity);
         Require.resource("resource", resource);
         Require.nonNull("amounts", amounts);
-        Map<String, Long> copy = new LinkedHashMap<>(amounts.size() * 2);
-        for (Map.Entry<String, Long> amount : amounts.entrySet()) {
-            String name = Require.limitName("limit name", amount.getKey());
-            Require.positive("amount of '" + name + "'", Require.nonNull("amount of '" + name + "'", amount.getValue()),
-                    Limit.MAX_TOKENS);
-            copy.put(name, amount.getValue());
+        if (!(amounts instanceof Amounts)) {
+            for (Map.Entry<String, Long> amount : amounts.entrySet()) {
+                requireAmount(Require.limitName("limit name", amount.getKey()), amount.getValue());
+            }
+            amounts = Amounts.copyOf(amounts);
         }
-        amounts = Collections.unmodifiableMap(copy);
         limits = List.copyOf(limits);
-        Set<String> names = new HashSet<>();
-        for (Limit limit : limits) {
-            Require.argument(names.add(limit.name()), "request limit '" + limit.name() + "' is given twice");
+        for (int i = 1; i < limits.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (limits.get(i).name().equals(limits.get(j).name())) {
+                    throw new IllegalArgumentException("request limit '" + limits.get(i).name() + "' is given twice");
+                }
+            }
         }
     }
 
     /** A request for {@code entity} and {@code resource} that consumes nothing yet. */
     public static AcquireRequest of(String entity, String resource) {
-        return new AcquireRequest(entity, resource, Map.of(), List.of());
+        return new AcquireRequest(entity, resource, Amounts.NONE, List.of());
     }
 
     /** A request consuming {@code amounts}, e.g. {@code Map.of("rpm", 1L, "tpm", 500L)}. */
@@ -65,10 +61,15 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
 
     /** Returns a copy that also takes {@code amount} tokens of limit {@code name} (added to any amount already asked). */
     public AcquireRequest consume(String name, long amount) {
-        Require.positive("amount of '" + name + "'", amount, Limit.MAX_TOKENS);
-        Map<String, Long> updated = new LinkedHashMap<>(amounts);
-        updated.merge(name, amount, Arithmetic::saturatedAdd);
-        return new AcquireRequest(entity, resource, updated, limits);
+        requireAmount(Require.limitName("limit name", name), amount);
+        return new AcquireRequest(entity, resource, ((Amounts) amounts).plus(name, amount), limits);
+    }
+
+    private static void requireAmount(String name, Long amount) {
+        if (amount == null || amount < 1 || amount > Limit.MAX_TOKENS) {
+            Require.positive("amount of '" + name + "'", Require.nonNull("amount of '" + name + "'", amount),
+                    Limit.MAX_TOKENS);
+        }
     }
 
     /** Returns a copy with request-level limits added, replacing request limits of the same names. */

@@ -1,14 +1,21 @@
 package dev.limiter;
 
+import dev.limiter.backend.ChargeOutcome;
+import dev.limiter.backend.LeaseId;
 import dev.limiter.internal.Futures;
+import dev.limiter.internal.TtlCache.Timed;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * One acquire attempt: resolve the target, plan the charge, write it, and turn the outcome into a {@link Decision},
  * applying the {@link OnUnavailable} policy to backend failures. Shared by every view of a limiter.
+ *
+ * <p>When the cache and the backend answer with futures that are already complete (a warm cache, the in-memory
+ * backend) the attempt runs straight through without chaining stages; otherwise it composes them. Both paths end in
+ * {@link #decided}, so they behave the same.
  */
 final class Acquirer {
 
@@ -22,33 +29,52 @@ final class Acquirer {
 
     /** Attempts {@code request} once; never throws, failures complete the future. */
     CompletableFuture<Decision> attempt(AcquireRequest request, OnUnavailable policy) {
-        long start = context.nowNanos();
-        return Futures.guard(() -> resolver.resolve(request.entity(), request.resource())
-                        .thenCompose(target -> charge(request, ChargePlan.of(request, target.value()), policy)))
-                .handle((decision, failure) -> decided(request, policy, start, decision, failure));
+        long start = context.listening() ? context.nowNanos() : 0;
+        CompletableFuture<Decision> decision;
+        try {
+            CompletableFuture<Timed<ResolvedTarget>> resolved = resolver.resolve(request.entity(), request.resource());
+            decision = isDone(resolved) ? charge(request, ChargePlan.of(request, resolved.join().value()), policy)
+                    : resolved.thenCompose(target -> charge(request, ChargePlan.of(request, target.value()), policy));
+        } catch (RuntimeException failure) {
+            decision = CompletableFuture.failedFuture(failure);
+        }
+        if (isDone(decision)) {
+            return CompletableFuture.completedFuture(decided(request, policy, start, decision.join(), null));
+        }
+        return decision.handle((value, failure) -> decided(request, policy, start, value, failure));
     }
 
     private CompletableFuture<Decision> charge(AcquireRequest request, ChargePlan plan, OnUnavailable policy) {
-        String leaseId = LeaseIds.next();
+        LeaseId leaseId = LeaseId.random();
         if (plan.chargesNothing()) {
-            return CompletableFuture.completedFuture(
-                    new Decision.Granted(new BackendLease(context, policy, leaseId, request, plan.ledger(false), List.of())));
+            return CompletableFuture.completedFuture(new Decision.Granted(
+                    new BackendLease(context, policy, leaseId, request, plan, Optional.empty(), 0)));
         }
         long now = context.nowNanos();
-        return context.reported("charge", now, context.backend().charge(plan.toRequest(leaseId, now)))
-                .thenApply(outcome -> outcome.granted()
-                        ? new Decision.Granted(new BackendLease(context, policy, leaseId, request, plan.ledger(true),
-                                plan.grantedStatuses(outcome, now)))
-                        : plan.rejection(outcome, now));
+        CompletableFuture<ChargeOutcome> outcome = context.reported("charge", now,
+                context.backend().charge(plan.toRequest(leaseId, now)));
+        if (isDone(outcome)) {
+            return CompletableFuture.completedFuture(decision(request, plan, policy, leaseId, now, outcome.join()));
+        }
+        return outcome.thenApply(result -> decision(request, plan, policy, leaseId, now, result));
+    }
+
+    private Decision decision(AcquireRequest request, ChargePlan plan, OnUnavailable policy, LeaseId leaseId, long now,
+                              ChargeOutcome outcome) {
+        return outcome.granted()
+                ? new Decision.Granted(new BackendLease(context, policy, leaseId, request, plan, Optional.of(outcome), now))
+                : plan.rejection(outcome, now);
     }
 
     private Decision decided(AcquireRequest request, OnUnavailable policy, long start, Decision decision,
                              Throwable failure) {
         if (failure == null) {
-            if (decision instanceof Decision.Granted granted) {
-                context.listener().onGranted(granted.lease(), context.since(start));
-            } else {
-                context.listener().onRejected((Decision.Rejected) decision, context.since(start));
+            if (context.listening()) {
+                if (decision instanceof Decision.Granted granted) {
+                    context.listener().onGranted(granted.lease(), context.since(start));
+                } else {
+                    context.listener().onRejected((Decision.Rejected) decision, context.since(start));
+                }
             }
             return decision;
         }
@@ -56,9 +82,14 @@ final class Acquirer {
         if (cause instanceof RateLimiterUnavailableException) {
             context.listener().onUnavailable(request.entity(), request.resource(), policy, cause);
             if (policy == OnUnavailable.ALLOW) {
-                return new Decision.Granted(new DegradedLease(LeaseIds.next(), request));
+                return new Decision.Granted(new DegradedLease(LeaseId.random().toString(), request));
             }
         }
         throw cause instanceof CompletionException completion ? completion : new CompletionException(cause);
+    }
+
+    /** Whether {@code future} already completed normally. */
+    private static boolean isDone(CompletableFuture<?> future) {
+        return future.isDone() && !future.isCompletedExceptionally();
     }
 }

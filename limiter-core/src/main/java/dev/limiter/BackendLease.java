@@ -1,12 +1,15 @@
 package dev.limiter;
 
 import dev.limiter.backend.BucketAdjustment;
+import dev.limiter.backend.ChargeOutcome;
+import dev.limiter.backend.LeaseId;
 import dev.limiter.backend.SettleRequest;
 import dev.limiter.internal.Futures;
 import dev.limiter.lease.LeaseLedger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,28 +24,39 @@ final class BackendLease implements Lease {
 
     private enum State { OPEN, SETTLING, COMMITTED, ROLLED_BACK }
 
+    private static final ChargeOutcome NOTHING_CHARGED = new ChargeOutcome(true, List.of());
+
     private final Object lock = new Object();
     private final LimiterContext context;
     private final OnUnavailable policy;
-    private final String id;
+    private final LeaseId id;
     private final AcquireRequest request;
-    private final LeaseLedger ledger;
-    private final List<LimitStatus> statuses;
+    private final ChargePlan plan;
+    private final ChargeOutcome outcome;
+    private final long grantedAtNanos;
+    private LeaseLedger ledger;
+    private List<LimitStatus> statuses;
     private State state = State.OPEN;
 
-    BackendLease(LimiterContext context, OnUnavailable policy, String id, AcquireRequest request, LeaseLedger ledger,
-                 List<LimitStatus> statuses) {
+    /**
+     * A lease for {@code plan}, granted with {@code outcome} at {@code grantedAtNanos}; without an outcome nothing was
+     * charged (every limit named was unlimited). The ledger and the statuses are built on first use: most leases are
+     * committed unchanged and never need them.
+     */
+    BackendLease(LimiterContext context, OnUnavailable policy, LeaseId id, AcquireRequest request, ChargePlan plan,
+                 Optional<ChargeOutcome> outcome, long grantedAtNanos) {
         this.context = context;
         this.policy = policy;
         this.id = id;
         this.request = request;
-        this.ledger = ledger;
-        this.statuses = List.copyOf(statuses);
+        this.plan = plan;
+        this.outcome = outcome.orElse(NOTHING_CHARGED);
+        this.grantedAtNanos = grantedAtNanos;
     }
 
     @Override
     public String id() {
-        return id;
+        return id.toString();
     }
 
     @Override
@@ -58,13 +72,19 @@ final class BackendLease implements Lease {
     @Override
     public Map<String, Long> charged() {
         synchronized (lock) {
-            return ledger.charged();
+            return ledger == null ? (outcome == NOTHING_CHARGED ? Map.of() : plan.ownCharges()) : ledger.charged();
         }
     }
 
     @Override
     public List<LimitStatus> statuses() {
-        return statuses;
+        synchronized (lock) {
+            if (statuses == null) {
+                statuses = outcome == NOTHING_CHARGED ? List.of()
+                        : List.copyOf(plan.grantedStatuses(outcome, grantedAtNanos));
+            }
+            return statuses;
+        }
     }
 
     @Override
@@ -83,12 +103,18 @@ final class BackendLease implements Lease {
     public void adjust(String limitName, long delta) {
         synchronized (lock) {
             requireOpen("adjust");
-            ledger.adjust(limitName, delta);
+            ledger().adjust(limitName, delta);
         }
     }
 
     @Override
     public void commit() {
+        synchronized (lock) {
+            if (state == State.OPEN && ledger == null) {
+                state = State.COMMITTED; // nothing was adjusted: the charge stands as written, no future needed
+                return;
+            }
+        }
         Futures.join(commitAsync());
     }
 
@@ -122,7 +148,7 @@ final class BackendLease implements Lease {
     public String toString() {
         synchronized (lock) {
             return "Lease[" + id + " " + request.entity() + "/" + request.resource() + " " + state + " charged="
-                    + ledger.charged() + "]";
+                    + charged() + "]";
         }
     }
 
@@ -132,7 +158,11 @@ final class BackendLease implements Lease {
             if (state != State.OPEN) {
                 return CompletableFuture.failedFuture(notOpen(commit ? "commit" : "roll back"));
             }
-            writes = commit ? ledger.pendingAdjustments() : ledger.rollbackAdjustments();
+            if (commit && ledger == null) {
+                state = State.COMMITTED; // nothing was adjusted: the charge stands as written
+                return CompletableFuture.completedFuture(null);
+            }
+            writes = commit ? ledger().pendingAdjustments() : ledger().rollbackAdjustments();
             if (writes.isEmpty()) {
                 finish(commit);
                 return CompletableFuture.completedFuture(null);
@@ -161,11 +191,18 @@ final class BackendLease implements Lease {
         throw new CompletionException(cause);
     }
 
+    private LeaseLedger ledger() {
+        if (ledger == null) {
+            ledger = plan.ledger(outcome != NOTHING_CHARGED);
+        }
+        return ledger;
+    }
+
     private void finish(boolean commit) {
         if (commit) {
-            ledger.applyPending();
+            ledger().applyPending();
         } else {
-            ledger.applyRollback();
+            ledger().applyRollback();
         }
         state = commit ? State.COMMITTED : State.ROLLED_BACK;
     }

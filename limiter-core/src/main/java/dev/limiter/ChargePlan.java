@@ -5,6 +5,7 @@ import dev.limiter.backend.BucketKey;
 import dev.limiter.backend.BucketSnapshot;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
+import dev.limiter.backend.LeaseId;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
@@ -14,6 +15,7 @@ import dev.limiter.lease.LeaseLedger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +23,23 @@ import java.util.Map;
 /**
  * One acquire worked out against its resolved target: which limits of which buckets it charges, how much, and how
  * a backend outcome becomes a {@link Decision}. Validation that needs the limits happens here, before any write.
+ *
+ * <p>Built on every acquire, so it keeps to arrays and lookups: the request-level limits are consulted per name
+ * rather than merged into the stored ones, and the full set of limits a lease may adjust is only assembled when a
+ * lease asks for its ledger.
  */
 final class ChargePlan {
 
-    /** A bucket of the plan: all limits that apply to it and the charges the request makes against them. */
-    private record Planned(BucketKey key, EffectiveLimits limits, List<LimitCharge> charges) {
-    }
-
     private final AcquireRequest request;
-    private final List<Planned> buckets;
+    private final ResolvedTarget target;
+    private final LimitCharge[][] charges;
+    private final int chargedBuckets;
 
-    private ChargePlan(AcquireRequest request, List<Planned> buckets) {
+    private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets) {
         this.request = request;
-        this.buckets = buckets;
+        this.target = target;
+        this.charges = charges;
+        this.chargedBuckets = chargedBuckets;
     }
 
     /**
@@ -47,49 +53,98 @@ final class ChargePlan {
             throw new IllegalArgumentException("request for entity '" + request.entity() + "' resource '"
                     + request.resource() + "' consumes nothing: call consume(limitName, amount)");
         }
-        List<Planned> planned = new ArrayList<>(target.buckets().size());
-        for (ResolvedTarget.Bucket bucket : target.buckets()) {
-            boolean own = planned.isEmpty();
-            EffectiveLimits limits = own ? bucket.limits().underlay(request.limits()) : bucket.limits();
-            List<LimitCharge> charges = new ArrayList<>(request.amounts().size());
-            for (Map.Entry<String, Long> amount : request.amounts().entrySet()) {
-                EffectiveLimit limit = limits.find(amount.getKey()).orElse(null);
-                if (limit != null) {
-                    charges.add(charge(bucket.key(), limit, amount.getValue()));
-                } else if (own && !limits.unlimited().containsKey(amount.getKey())) {
-                    throw unknownLimit(request, amount.getKey(), limits);
+        List<ResolvedTarget.Bucket> buckets = target.buckets();
+        LimitCharge[][] charges = new LimitCharge[buckets.size()][];
+        int chargedBuckets = 0;
+        for (int i = 0; i < charges.length; i++) {
+            charges[i] = chargesOf(request, buckets.get(i), i == 0);
+            chargedBuckets += charges[i].length == 0 ? 0 : 1;
+        }
+        return new ChargePlan(request, target, charges, chargedBuckets);
+    }
+
+    private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
+        Amounts amounts = (Amounts) request.amounts();
+        LimitCharge[] found = new LimitCharge[amounts.size()];
+        int count = 0;
+        for (int i = 0; i < amounts.size(); i++) {
+            String name = amounts.name(i);
+            Limit limit = limitNamed(bucket.limits(), own ? request.limits() : List.of(), name);
+            if (limit != null) {
+                found[count++] = charge(bucket.key(), limit, amounts.tokens(i));
+            } else if (own && !bucket.limits().unlimited().containsKey(name)) {
+                throw unknownLimit(request, name, bucket.limits().underlay(request.limits()));
+            }
+        }
+        return count == found.length ? found : Arrays.copyOf(found, count);
+    }
+
+    /** The limit called {@code name}: stored first, unless stored as unlimited, then from the request; or none. */
+    private static Limit limitNamed(EffectiveLimits stored, List<Limit> requestLimits, String name) {
+        List<EffectiveLimit> limits = stored.limits();
+        for (int i = 0; i < limits.size(); i++) {
+            if (limits.get(i).limit().name().equals(name)) {
+                return limits.get(i).limit();
+            }
+        }
+        if (!requestLimits.isEmpty() && !stored.unlimited().containsKey(name)) {
+            for (int i = 0; i < requestLimits.size(); i++) {
+                if (requestLimits.get(i).name().equals(name)) {
+                    return requestLimits.get(i);
                 }
             }
-            planned.add(new Planned(bucket.key(), limits, charges));
         }
-        return new ChargePlan(request, planned);
+        return null;
     }
 
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */
     boolean chargesNothing() {
-        return buckets.stream().allMatch(bucket -> bucket.charges().isEmpty());
+        return chargedBuckets == 0;
     }
 
     /** The backend request, covering the buckets that have charges. */
-    ChargeRequest toRequest(String leaseId, long nowNanos) {
-        List<BucketCharge> charged = new ArrayList<>(buckets.size());
-        for (Planned bucket : buckets) {
-            if (!bucket.charges().isEmpty()) {
-                charged.add(new BucketCharge(bucket.key(), bucket.charges()));
+    ChargeRequest toRequest(LeaseId leaseId, long nowNanos) {
+        if (charges.length == 1) {
+            return new ChargeRequest(leaseId, nowNanos,
+                    List.of(new BucketCharge(target.buckets().get(0).key(), List.of(charges[0]))));
+        }
+        List<BucketCharge> charged = new ArrayList<>(chargedBuckets);
+        for (int i = 0; i < charges.length; i++) {
+            if (charges[i].length > 0) {
+                charged.add(new BucketCharge(target.buckets().get(i).key(), List.of(charges[i])));
             }
         }
         return new ChargeRequest(leaseId, nowNanos, charged);
     }
 
+    /** Tokens charged per limit name on the entity's own bucket. */
+    Map<String, Long> ownCharges() {
+        Map<String, Long> own = new LinkedHashMap<>();
+        for (LimitCharge charge : charges[0]) {
+            own.put(charge.limit().name(), charge.tokens());
+        }
+        return own;
+    }
+
     /** The ledger of a lease granted under this plan ({@code charged}) or granted without charging anything. */
     LeaseLedger ledger(boolean charged) {
-        List<LeaseLedger.Opening> openings = new ArrayList<>(buckets.size());
-        for (Planned bucket : buckets) {
-            List<Limit> limits = new ArrayList<>(bucket.limits().limits().size());
+        List<LeaseLedger.Opening> openings = new ArrayList<>(charges.length);
+        for (int i = 0; i < charges.length; i++) {
+            ResolvedTarget.Bucket bucket = target.buckets().get(i);
+            List<Limit> limits = new ArrayList<>(bucket.limits().limits().size() + request.limits().size());
             bucket.limits().limits().forEach(limit -> limits.add(limit.limit()));
+            if (i == 0) {
+                for (Limit limit : request.limits()) {
+                    if (!bucket.limits().decides(limit.name())) {
+                        limits.add(limit);
+                    }
+                }
+            }
             Map<String, Long> amounts = new LinkedHashMap<>();
             if (charged) {
-                bucket.charges().forEach(charge -> amounts.put(charge.limit().name(), charge.tokens()));
+                for (LimitCharge charge : charges[i]) {
+                    amounts.put(charge.limit().name(), charge.tokens());
+                }
             }
             openings.add(new LeaseLedger.Opening(bucket.key(), limits, amounts));
         }
@@ -99,7 +154,8 @@ final class ChargePlan {
     /** The statuses after a granted charge. */
     List<LimitStatus> grantedStatuses(ChargeOutcome outcome, long nowNanos) {
         List<LimitStatus> statuses = new ArrayList<>();
-        forEachCharge(outcome, nowNanos, (key, charge, state) -> statuses.add(status(key, charge, state.availableTokens(nowNanos), 0)));
+        forEachCharge(outcome, nowNanos, (key, charge, state) ->
+                statuses.add(status(key, charge, state.availableTokens(nowNanos), 0)));
         return statuses;
     }
 
@@ -107,17 +163,18 @@ final class ChargePlan {
     Decision.Rejected rejection(ChargeOutcome outcome, long nowNanos) {
         List<LimitStatus> statuses = new ArrayList<>();
         List<LimitStatus> violations = new ArrayList<>();
+        long[] longest = {0};
         forEachCharge(outcome, nowNanos, (key, charge, state) -> {
             long wait = state.retryAfterNanos(charge.tokens(), nowNanos);
             LimitStatus status = status(key, charge, state.availableTokens(nowNanos), wait);
             statuses.add(status);
             if (wait > 0) {
                 violations.add(status);
+                longest[0] = Math.max(longest[0], wait);
             }
         });
-        Duration retryAfter = violations.stream().map(LimitStatus::retryAfter).max(Duration::compareTo)
-                .orElse(Duration.ZERO);
-        return new Decision.Rejected(request.entity(), request.resource(), retryAfter, violations, statuses);
+        return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest[0]), violations,
+                statuses);
     }
 
     /** Receives each charge with the state of its limit in the outcome. */
@@ -126,11 +183,12 @@ final class ChargePlan {
     }
 
     private void forEachCharge(ChargeOutcome outcome, long nowNanos, ChargeVisitor visitor) {
-        for (Planned bucket : buckets) {
-            BucketState state = stateOf(outcome, bucket.key());
-            for (LimitCharge charge : bucket.charges()) {
+        for (int i = 0; i < charges.length; i++) {
+            BucketKey key = target.buckets().get(i).key();
+            BucketState state = stateOf(outcome, key);
+            for (LimitCharge charge : charges[i]) {
                 LimitState limit = state.find(charge.limit().name()).orElseGet(() -> LimitState.fresh(charge.limit()));
-                visitor.visit(bucket.key(), charge, limit.reconcile(charge.limit(), nowNanos));
+                visitor.visit(key, charge, limit.reconcile(charge.limit(), nowNanos));
             }
         }
     }
@@ -149,11 +207,11 @@ final class ChargePlan {
                 Duration.ofNanos(waitNanos));
     }
 
-    private static LimitCharge charge(BucketKey key, EffectiveLimit limit, long amount) {
-        if (amount > limit.limit().capacity()) {
-            throw new AmountExceedsCapacityException(key.entity(), key.resource(), limit.limit(), amount);
+    private static LimitCharge charge(BucketKey key, Limit limit, long amount) {
+        if (amount > limit.capacity()) {
+            throw new AmountExceedsCapacityException(key.entity(), key.resource(), limit, amount);
         }
-        return new LimitCharge(limit.limit(), amount);
+        return new LimitCharge(limit, amount);
     }
 
     private static IllegalArgumentException unknownLimit(AcquireRequest request, String name, EffectiveLimits limits) {

@@ -15,12 +15,13 @@ import java.util.concurrent.Executor;
  * @param namespace     the tenant namespace of every key
  * @param clock         the only source of time
  * @param listener      the (exception-safe) event listener
+ * @param listening     whether the listener is the application's (not the no-op default), so that timing is measured
  * @param executor      where user continuations of async calls run
  * @param sleeper       how waits happen
  * @param failurePolicy what {@code withLease} does with the lease when the work fails
  */
 record LimiterContext(Backend backend, String namespace, InstantSource clock, RateLimiterListener listener,
-                      Executor executor, Sleeper sleeper, LeaseFailurePolicy failurePolicy) {
+                      boolean listening, Executor executor, Sleeper sleeper, LeaseFailurePolicy failurePolicy) {
 
     /** Now, in nanoseconds since the epoch. */
     long nowNanos() {
@@ -32,8 +33,11 @@ record LimiterContext(Backend backend, String namespace, InstantSource clock, Ra
         return Duration.ofNanos(Math.max(0, nowNanos() - startNanos));
     }
 
-    /** Reports {@code call} to the listener when it completes. */
+    /** Reports {@code call} to the listener when it completes, if anyone listens. */
     <T> CompletableFuture<T> reported(String operation, long startNanos, CompletableFuture<T> call) {
+        if (!listening) {
+            return call;
+        }
         return call.whenComplete((value, failure) -> listener.onBackendCall(operation, since(startNanos), failure != null));
     }
 }

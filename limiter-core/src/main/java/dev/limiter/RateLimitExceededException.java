@@ -27,11 +27,20 @@ public final class RateLimitExceededException extends RateLimiterException {
     private static final long serialVersionUID = 1L;
 
     private final transient Decision.Rejected rejection;
+    private transient String message;
 
-    /** Creates the exception for {@code rejection}. */
+    /** Creates the exception for {@code rejection}; the message is only formatted if someone reads it. */
     public RateLimitExceededException(Decision.Rejected rejection) {
-        super(message(rejection));
+        super("rate limit exceeded");
         this.rejection = rejection;
+    }
+
+    @Override
+    public String getMessage() {
+        if (message == null) {
+            message = message(rejection);
+        }
+        return message;
     }
 
     /** The entity of the request. */

@@ -79,7 +79,11 @@ public final class RateLimiter {
 
     /** Acquires {@code request} or throws {@link RateLimitExceededException} with the exact retry-after. */
     public Lease acquire(AcquireRequest request) {
-        return Futures.join(acquireAsync(request));
+        Decision decision = tryAcquire(request);
+        if (decision instanceof Decision.Granted granted) {
+            return granted.lease();
+        }
+        throw ((Decision.Rejected) decision).toException();
     }
 
     /** Acquires {@code request}, waiting up to {@code maxWait} for tokens; then throws {@link RateLimitExceededException}. */

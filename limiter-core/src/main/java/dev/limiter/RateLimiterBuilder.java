@@ -20,7 +20,10 @@ public final class RateLimiterBuilder {
     private Backend backend;
     private String namespace = "default";
     private InstantSource clock = InstantSource.system();
-    private RateLimiterListener listener = new RateLimiterListener() { };
+    /** The default listener; recognised by identity so that an unobserved limiter skips timing entirely. */
+    static final RateLimiterListener SILENT = new RateLimiterListener() { };
+
+    private RateLimiterListener listener = SILENT;
     private OnUnavailable onUnavailable = OnUnavailable.BLOCK;
     private Duration configCacheTtl = Duration.ofSeconds(60);
     private int configCacheMaxEntries = 100_000;
@@ -108,7 +111,7 @@ public final class RateLimiterBuilder {
         }
         RateLimiterListener safe = new SafeListener(frozen.listener);
         LimiterContext context = new LimiterContext(frozen.backend, frozen.namespace, frozen.clock, safe,
-                frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy);
+                frozen.listener != SILENT, frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy);
         TargetResolver resolver = new TargetResolver(frozen.backend, frozen.namespace, frozen.clock,
                 frozen.configCacheTtl, frozen.configCacheMaxEntries, frozen.maxDepth, safe);
         return new RateLimiter(frozen, context, resolver);

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
-/** Shields the limiter from its listener: exceptions are logged and never change a decision. */
+/**
+ * Shields the limiter from its listener: exceptions are logged and never change a decision. Written out per event,
+ * without lambdas, because it runs on every acquire.
+ */
 final class SafeListener implements RateLimiterListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeListener.class);
@@ -18,34 +21,50 @@ final class SafeListener implements RateLimiterListener {
 
     @Override
     public void onGranted(Lease lease, Duration latency) {
-        guard("onGranted", () -> delegate.onGranted(lease, latency));
+        try {
+            delegate.onGranted(lease, latency);
+        } catch (RuntimeException e) {
+            failed("onGranted", e);
+        }
     }
 
     @Override
     public void onRejected(Decision.Rejected rejection, Duration latency) {
-        guard("onRejected", () -> delegate.onRejected(rejection, latency));
+        try {
+            delegate.onRejected(rejection, latency);
+        } catch (RuntimeException e) {
+            failed("onRejected", e);
+        }
     }
 
     @Override
     public void onUnavailable(String entity, String resource, OnUnavailable policy, Throwable cause) {
-        guard("onUnavailable", () -> delegate.onUnavailable(entity, resource, policy, cause));
+        try {
+            delegate.onUnavailable(entity, resource, policy, cause);
+        } catch (RuntimeException e) {
+            failed("onUnavailable", e);
+        }
     }
 
     @Override
     public void onBackendCall(String operation, Duration latency, boolean failed) {
-        guard("onBackendCall", () -> delegate.onBackendCall(operation, latency, failed));
+        try {
+            delegate.onBackendCall(operation, latency, failed);
+        } catch (RuntimeException e) {
+            failed("onBackendCall", e);
+        }
     }
 
     @Override
     public void onCacheLookup(boolean hit) {
-        guard("onCacheLookup", () -> delegate.onCacheLookup(hit));
+        try {
+            delegate.onCacheLookup(hit);
+        } catch (RuntimeException e) {
+            failed("onCacheLookup", e);
+        }
     }
 
-    private void guard(String event, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("rate limiter listener {} failed in {}", delegate.getClass().getName(), event, e);
-        }
+    private void failed(String event, RuntimeException e) {
+        LOG.warn("rate limiter listener {} failed in {}", delegate.getClass().getName(), event, e);
     }
 }

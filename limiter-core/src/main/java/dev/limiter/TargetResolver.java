@@ -39,7 +39,6 @@ final class TargetResolver {
     private final Duration ttl;
     private final int maxDepth;
     private final RateLimiterListener listener;
-    private final InstantSource clock;
     private final TtlCache<TargetKey, ResolvedTarget> targets;
     private final TtlCache<String, Optional<Entity>> entities;
     private final TtlCache<ConfigScope, Optional<LimitConfig>> configs;
@@ -51,7 +50,6 @@ final class TargetResolver {
         this.ttl = ttl;
         this.maxDepth = maxDepth;
         this.listener = listener;
-        this.clock = clock;
         this.targets = new TtlCache<>(clock, maxEntries, listener::onCacheLookup);
         this.entities = new TtlCache<>(clock, maxEntries, hit -> { });
         this.configs = new TtlCache<>(clock, maxEntries, hit -> { });
@@ -152,6 +150,6 @@ final class TargetResolver {
     }
 
     private long nowNanos() {
-        return Arithmetic.epochNanos(clock.instant());
+        return targets.now();
     }
 }

@@ -16,6 +16,8 @@ public record BucketCharge(BucketKey key, List<LimitCharge> charges) {
     public BucketCharge {
         Require.nonNull("key", key);
         charges = List.copyOf(charges);
-        Require.argument(!charges.isEmpty(), "bucket " + key + " has no charges");
+        if (charges.isEmpty()) {
+            throw new IllegalArgumentException("bucket " + key + " has no charges");
+        }
     }
 }

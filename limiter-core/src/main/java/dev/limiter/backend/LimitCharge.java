@@ -14,7 +14,9 @@ public record LimitCharge(Limit limit, long tokens) {
     /** Validates the amount against the limit's capacity. */
     public LimitCharge {
         Require.nonNull("limit", limit);
-        Require.positive("amount of '" + limit.name() + "'", tokens, limit.capacity());
+        if (tokens < 1 || tokens > limit.capacity()) {
+            Require.positive("amount of '" + limit.name() + "'", tokens, limit.capacity());
+        }
     }
 
     /** The bucket time this charge costs. */

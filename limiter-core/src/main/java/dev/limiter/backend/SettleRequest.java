@@ -12,7 +12,7 @@ import java.util.List;
  * @param nowNanos the caller's clock, in nanoseconds since the epoch
  * @param buckets  the buckets to change, at least one
  */
-public record SettleRequest(String leaseId, long nowNanos, List<BucketAdjustment> buckets) {
+public record SettleRequest(LeaseId leaseId, long nowNanos, List<BucketAdjustment> buckets) {
 
     /** Validates and copies. */
     public SettleRequest {

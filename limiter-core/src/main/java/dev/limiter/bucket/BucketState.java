@@ -3,6 +3,7 @@ package dev.limiter.bucket;
 import dev.limiter.Limit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +27,9 @@ public record BucketState(List<LimitState> limits) {
 
     /** The state of the limit called {@code name}, if the bucket has one. */
     public Optional<LimitState> find(String name) {
-        for (LimitState state : limits) {
-            if (state.limit().name().equals(name)) {
-                return Optional.of(state);
+        for (int i = 0; i < limits.size(); i++) {
+            if (limits.get(i).limit().name().equals(name)) {
+                return Optional.of(limits.get(i));
             }
         }
         return Optional.empty();
@@ -39,9 +40,9 @@ public record BucketState(List<LimitState> limits) {
      * or a full bucket if none is stored.
      */
     public LimitState stateFor(Limit limit, long nowNanos) {
-        for (LimitState state : limits) {
-            if (state.limit().name().equals(limit.name())) {
-                return state.reconcile(limit, nowNanos);
+        for (int i = 0; i < limits.size(); i++) {
+            if (limits.get(i).limit().name().equals(limit.name())) {
+                return limits.get(i).reconcile(limit, nowNanos);
             }
         }
         return LimitState.fresh(limit);
@@ -63,6 +64,40 @@ public record BucketState(List<LimitState> limits) {
             updated.add(state);
         }
         return new BucketState(updated);
+    }
+
+    /**
+     * Returns a copy in which each of {@code states} replaces the state of the same name, or is added: one pass, one
+     * copy, whatever the number of limits changed.
+     */
+    public BucketState withAll(List<LimitState> states) {
+        LimitState[] updated = new LimitState[limits.size() + states.size()];
+        int count = 0;
+        for (int i = 0; i < limits.size(); i++) {
+            LimitState replacement = limits.get(i);
+            for (int j = 0; j < states.size(); j++) {
+                if (states.get(j).limit().name().equals(replacement.limit().name())) {
+                    replacement = states.get(j);
+                    break;
+                }
+            }
+            updated[count++] = replacement;
+        }
+        for (int j = 0; j < states.size(); j++) {
+            if (indexOf(states.get(j).limit().name()) < 0) {
+                updated[count++] = states.get(j);
+            }
+        }
+        return new BucketState(List.of(count == updated.length ? updated : Arrays.copyOf(updated, count)));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < limits.size(); i++) {
+            if (limits.get(i).limit().name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether every limit of this bucket is full at {@code nowNanos}, so the bucket equals an absent one. */

@@ -26,7 +26,9 @@ public record LimitState(Limit limit, long tatNanos, long consumedTokens) {
     /** Validates the components. */
     public LimitState {
         Require.nonNull("limit", limit);
-        Require.argument(tatNanos >= 0, "tatNanos must not be negative, got " + tatNanos);
+        if (tatNanos < 0) {
+            throw new IllegalArgumentException("tatNanos must not be negative, got " + tatNanos);
+        }
     }
 
     /** A bucket that has never been charged: full. */

@@ -96,8 +96,12 @@ public final class TtlCache<K, V> {
         return new CacheStats(hits.sum(), misses.sum(), failures.sum(), evictions.sum());
     }
 
-    private long now() {
-        return Arithmetic.epochNanos(clock.instant());
+    /**
+     * Now, in epoch nanoseconds at millisecond resolution: {@link InstantSource#millis()} reads the system clock
+     * without allocating an {@code Instant}, and a cache needs no finer expiry.
+     */
+    public long now() {
+        return clock.millis() * 1_000_000L;
     }
 
     private static <V> boolean fresh(CompletableFuture<Timed<V>> entry, long now) {

@@ -8,6 +8,7 @@ import dev.limiter.internal.Arithmetic;
 import dev.limiter.internal.Require;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * The accounts of one lease: for every bucket it touches, the limits that apply and the net tokens charged, plus
  * the adjustments waiting for commit. Computes the settlement writes without performing them; the caller applies
  * a settlement to the ledger ({@link #applyPending()}, {@link #applyRollback()}) once its write succeeded, so a
- * failed write leaves the ledger as it was.
+ * failed write leaves the ledger as it was. Arrays rather than maps: a lease is short-lived and holds a few limits.
  *
  * <p>Not thread-safe: the lease that owns it serialises access.
  */
@@ -40,17 +41,17 @@ public final class LeaseLedger {
         }
     }
 
-    private final List<Account> accounts;
-    private final Map<String, Long> pending = new LinkedHashMap<>();
+    private final Account[] accounts;
+    private String[] pendingNames = new String[0];
+    private long[] pendingDeltas = new long[0];
 
     /** Opens a ledger for {@code buckets}; the first is the lease's own entity. */
     public LeaseLedger(List<Opening> buckets) {
         Require.argument(!buckets.isEmpty(), "a lease has at least one bucket");
-        List<Account> opened = new ArrayList<>(buckets.size());
-        for (Opening bucket : buckets) {
-            opened.add(new Account(bucket));
+        accounts = new Account[buckets.size()];
+        for (int i = 0; i < accounts.length; i++) {
+            accounts[i] = new Account(buckets.get(i));
         }
-        this.accounts = List.copyOf(opened);
     }
 
     /**
@@ -60,24 +61,37 @@ public final class LeaseLedger {
      */
     public void adjust(String name, long delta) {
         Require.limitName("limit name", name);
-        Require.between("adjustment of '" + name + "'", delta, -Limit.MAX_TOKENS, Limit.MAX_TOKENS);
-        if (accounts.stream().noneMatch(account -> account.limits.containsKey(name))) {
-            throw new IllegalArgumentException("lease has no limit called '" + name + "': its limits are "
-                    + limitNames());
+        if (delta < -Limit.MAX_TOKENS || delta > Limit.MAX_TOKENS) {
+            Require.between("adjustment of '" + name + "'", delta, -Limit.MAX_TOKENS, Limit.MAX_TOKENS);
         }
-        pending.merge(name, delta, Arithmetic::saturatedAdd);
+        boolean known = false;
+        for (Account account : accounts) {
+            known |= account.indexOf(name) >= 0;
+        }
+        if (!known) {
+            throw new IllegalArgumentException("lease has no limit called '" + name + "': its limits are " + limitNames());
+        }
+        for (int i = 0; i < pendingNames.length; i++) {
+            if (pendingNames[i].equals(name)) {
+                pendingDeltas[i] = Arithmetic.saturatedAdd(pendingDeltas[i], delta);
+                return;
+            }
+        }
+        pendingNames = Arrays.copyOf(pendingNames, pendingNames.length + 1);
+        pendingDeltas = Arrays.copyOf(pendingDeltas, pendingDeltas.length + 1);
+        pendingNames[pendingNames.length - 1] = name;
+        pendingDeltas[pendingDeltas.length - 1] = delta;
     }
 
     /** The writes that commit the pending adjustments; empty when they change nothing. */
     public List<BucketAdjustment> pendingAdjustments() {
-        List<BucketAdjustment> writes = new ArrayList<>();
+        List<BucketAdjustment> writes = new ArrayList<>(accounts.length);
         for (Account account : accounts) {
-            List<LimitAdjustment> changes = new ArrayList<>();
-            for (Map.Entry<String, Long> adjustment : pending.entrySet()) {
-                Limit limit = account.limits.get(adjustment.getKey());
-                if (limit != null) {
-                    long net = account.net(limit.name());
-                    addChange(changes, limit, net, settledNet(net, adjustment.getValue()));
+            List<LimitAdjustment> changes = new ArrayList<>(pendingNames.length);
+            for (int p = 0; p < pendingNames.length; p++) {
+                int i = account.indexOf(pendingNames[p]);
+                if (i >= 0) {
+                    addChange(changes, account.limits[i], account.net[i], settledNet(account.net[i], pendingDeltas[p]));
                 }
             }
             if (!changes.isEmpty()) {
@@ -90,23 +104,24 @@ public final class LeaseLedger {
     /** Records that the pending adjustments were written. */
     public void applyPending() {
         for (Account account : accounts) {
-            for (Map.Entry<String, Long> adjustment : pending.entrySet()) {
-                if (account.limits.containsKey(adjustment.getKey())) {
-                    long net = account.net(adjustment.getKey());
-                    account.net.put(adjustment.getKey(), settledNet(net, adjustment.getValue()));
+            for (int p = 0; p < pendingNames.length; p++) {
+                int i = account.indexOf(pendingNames[p]);
+                if (i >= 0) {
+                    account.net[i] = settledNet(account.net[i], pendingDeltas[p]);
+                    account.charged[i] = true;
                 }
             }
         }
-        pending.clear();
+        clearPending();
     }
 
     /** The writes that refund everything charged; empty when nothing was. */
     public List<BucketAdjustment> rollbackAdjustments() {
-        List<BucketAdjustment> writes = new ArrayList<>();
+        List<BucketAdjustment> writes = new ArrayList<>(accounts.length);
         for (Account account : accounts) {
-            List<LimitAdjustment> changes = new ArrayList<>();
-            for (Map.Entry<String, Long> entry : account.net.entrySet()) {
-                addChange(changes, account.limits.get(entry.getKey()), entry.getValue(), 0);
+            List<LimitAdjustment> changes = new ArrayList<>(account.limits.length);
+            for (int i = 0; i < account.limits.length; i++) {
+                addChange(changes, account.limits[i], account.net[i], 0);
             }
             if (!changes.isEmpty()) {
                 writes.add(new BucketAdjustment(account.key, changes));
@@ -118,19 +133,35 @@ public final class LeaseLedger {
     /** Records that the rollback was written. */
     public void applyRollback() {
         for (Account account : accounts) {
-            account.net.replaceAll((name, net) -> 0L);
+            Arrays.fill(account.net, 0);
         }
-        pending.clear();
+        clearPending();
     }
 
-    /** Net tokens charged per limit on the first bucket (the lease's own entity). */
+    /** Net tokens charged per limit on the first bucket (the lease's own entity), for the limits it charged. */
     public Map<String, Long> charged() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(accounts.get(0).net));
+        Account own = accounts[0];
+        Map<String, Long> charged = new LinkedHashMap<>();
+        for (int i = 0; i < own.limits.length; i++) {
+            if (own.charged[i]) {
+                charged.put(own.limits[i].name(), own.net[i]);
+            }
+        }
+        return Collections.unmodifiableMap(charged);
+    }
+
+    private void clearPending() {
+        pendingNames = new String[0];
+        pendingDeltas = new long[0];
     }
 
     private String limitNames() {
         TreeSet<String> names = new TreeSet<>();
-        accounts.forEach(account -> names.addAll(account.limits.keySet()));
+        for (Account account : accounts) {
+            for (Limit limit : account.limits) {
+                names.add(limit.name());
+            }
+        }
         return names.toString();
     }
 
@@ -146,26 +177,36 @@ public final class LeaseLedger {
         changes.add(new LimitAdjustment(limit, toNet - fromNet, cost));
     }
 
-    /** One bucket's limits and net charges. */
+    /** One bucket's limits, net charges, and which limits the lease has charged at some point. */
     private static final class Account {
         private final BucketKey key;
-        private final Map<String, Limit> limits = new LinkedHashMap<>();
-        private final Map<String, Long> net = new LinkedHashMap<>();
+        private final Limit[] limits;
+        private final long[] net;
+        private final boolean[] charged;
 
         Account(Opening opening) {
             this.key = opening.key();
-            for (Limit limit : opening.limits()) {
-                limits.put(limit.name(), limit);
-            }
+            this.limits = opening.limits().toArray(new Limit[0]);
+            this.net = new long[limits.length];
+            this.charged = new boolean[limits.length];
             for (Map.Entry<String, Long> charge : opening.charged().entrySet()) {
-                Require.argument(limits.containsKey(charge.getKey()), "charged limit '" + charge.getKey()
-                        + "' is not among the limits of bucket " + key);
-                net.put(charge.getKey(), charge.getValue());
+                int i = indexOf(charge.getKey());
+                if (i < 0) {
+                    throw new IllegalArgumentException("charged limit '" + charge.getKey()
+                            + "' is not among the limits of bucket " + key);
+                }
+                net[i] = charge.getValue();
+                charged[i] = true;
             }
         }
 
-        long net(String name) {
-            return net.getOrDefault(name, 0L);
+        int indexOf(String name) {
+            for (int i = 0; i < limits.length; i++) {
+                if (limits[i].name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

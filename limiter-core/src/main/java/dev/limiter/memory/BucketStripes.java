@@ -47,6 +47,17 @@ final class BucketStripes {
         return idleEvictionNanos;
     }
 
+    /** Runs {@code action} with the stripe of {@code key} locked: the common single-bucket case, without arrays. */
+    <T> T withLocked(BucketKey key, long nowNanos, Function<View, T> action) {
+        Stripe stripe = stripes[indexOf(key)];
+        stripe.lock.lock();
+        try {
+            return action.apply(new LockedView(nowNanos));
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
     /**
      * Runs {@code action} with the stripes of {@code keys} locked. When {@code nowNanos} is positive, the writes
      * count towards the next sweep of idle buckets in the stripes touched.
@@ -74,7 +85,13 @@ final class BucketStripes {
             indices[i] = indexOf(keys.get(i));
         }
         Arrays.sort(indices);
-        return Arrays.stream(indices).distinct().toArray();
+        int distinct = 1;
+        for (int i = 1; i < indices.length; i++) {
+            if (indices[i] != indices[distinct - 1]) {
+                indices[distinct++] = indices[i];
+            }
+        }
+        return Arrays.copyOf(indices, distinct);
     }
 
     private int indexOf(BucketKey key) {

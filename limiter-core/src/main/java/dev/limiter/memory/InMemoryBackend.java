@@ -19,7 +19,9 @@ import dev.limiter.internal.Require;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -67,22 +69,27 @@ public final class InMemoryBackend implements Backend {
 
     @Override
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        return Futures.guard(() -> CompletableFuture.completedFuture(chargeNow(request)));
+        try {
+            return CompletableFuture.completedFuture(chargeNow(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
     public CompletableFuture<Void> settle(SettleRequest request) {
-        return Futures.guard(() -> {
-            List<BucketKey> keys = new ArrayList<>(request.buckets().size());
-            request.buckets().forEach(bucket -> keys.add(bucket.key()));
-            stripes.withLocked(keys, request.nowNanos(), view -> {
-                for (BucketAdjustment bucket : request.buckets()) {
+        try {
+            // Settlements need no atomicity across buckets (nothing is judged), so each bucket is locked on its own.
+            for (BucketAdjustment bucket : request.buckets()) {
+                stripes.withLocked(bucket.key(), request.nowNanos(), view -> {
                     view.put(bucket.key(), adjusted(view.get(bucket.key()), bucket, request.nowNanos()));
-                }
-                return null;
-            });
+                    return null;
+                });
+            }
             return CompletableFuture.completedFuture(null);
-        });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -108,58 +115,56 @@ public final class InMemoryBackend implements Backend {
 
     private ChargeOutcome chargeNow(ChargeRequest request) {
         long now = request.nowNanos();
-        List<BucketKey> keys = new ArrayList<>(request.buckets().size());
-        request.buckets().forEach(bucket -> keys.add(bucket.key()));
-        return stripes.withLocked(keys, now, view -> {
-            List<BucketSnapshot> observed = new ArrayList<>(keys.size());
-            boolean admitted = true;
-            for (BucketCharge bucket : request.buckets()) {
-                BucketState state = reconciled(view.get(bucket.key()), bucket, now);
-                observed.add(new BucketSnapshot(bucket.key(), state));
-                for (LimitCharge charge : bucket.charges()) {
-                    admitted &= state.stateFor(charge.limit(), now).admits(charge.tokens(), now);
-                }
-            }
-            if (!admitted) {
-                return new ChargeOutcome(false, observed);
-            }
-            List<BucketSnapshot> written = new ArrayList<>(keys.size());
-            for (int i = 0; i < observed.size(); i++) {
-                BucketState state = charged(observed.get(i).state(), request.buckets().get(i), now);
-                view.put(keys.get(i), state);
-                written.add(new BucketSnapshot(keys.get(i), state));
-            }
-            return new ChargeOutcome(true, written);
-        });
+        List<BucketCharge> buckets = request.buckets();
+        if (buckets.size() == 1) {
+            BucketCharge bucket = buckets.get(0);
+            return stripes.withLocked(bucket.key(), now, view -> chargeLocked(view, buckets, now));
+        }
+        List<BucketKey> keys = new ArrayList<>(buckets.size());
+        buckets.forEach(bucket -> keys.add(bucket.key()));
+        return stripes.withLocked(keys, now, view -> chargeLocked(view, buckets, now));
     }
 
-    private static BucketState reconciled(BucketState state, BucketCharge bucket, long now) {
-        BucketState result = state;
-        for (LimitCharge charge : bucket.charges()) {
-            result = result.with(state.stateFor(charge.limit(), now));
+    /** Judges every charge against the reconciled stored states, then writes all or nothing. */
+    private static ChargeOutcome chargeLocked(BucketStripes.View view, List<BucketCharge> buckets, long now) {
+        BucketSnapshot[] snapshots = new BucketSnapshot[buckets.size()];
+        LimitState[][] judged = new LimitState[buckets.size()][];
+        boolean admitted = true;
+        for (int b = 0; b < snapshots.length; b++) {
+            BucketCharge bucket = buckets.get(b);
+            BucketState stored = view.get(bucket.key());
+            List<LimitCharge> charges = bucket.charges();
+            judged[b] = new LimitState[charges.size()];
+            for (int i = 0; i < judged[b].length; i++) {
+                judged[b][i] = stored.stateFor(charges.get(i).limit(), now);
+                admitted &= judged[b][i].admits(charges.get(i).tokens(), now);
+            }
+            snapshots[b] = new BucketSnapshot(bucket.key(), stored);
         }
-        return result;
-    }
-
-    private static BucketState charged(BucketState state, BucketCharge bucket, long now) {
-        BucketState result = state;
-        for (LimitCharge charge : bucket.charges()) {
-            LimitState limit = result.stateFor(charge.limit(), now);
-            result = result.with(limit.charge(charge.costNanos(), charge.tokens(), now));
+        for (int b = 0; b < snapshots.length; b++) {
+            List<LimitCharge> charges = buckets.get(b).charges();
+            for (int i = 0; admitted && i < judged[b].length; i++) {
+                judged[b][i] = judged[b][i].charge(charges.get(i).costNanos(), charges.get(i).tokens(), now);
+            }
+            BucketState state = snapshots[b].state().withAll(Arrays.asList(judged[b]));
+            snapshots[b] = new BucketSnapshot(buckets.get(b).key(), state);
+            if (admitted) {
+                view.put(buckets.get(b).key(), state);
+            }
         }
-        return result;
+        return new ChargeOutcome(admitted, List.of(snapshots));
     }
 
     private static BucketState adjusted(BucketState state, BucketAdjustment bucket, long now) {
-        BucketState result = state;
+        List<LimitState> settled = new ArrayList<>(bucket.adjustments().size());
         for (LimitAdjustment adjustment : bucket.adjustments()) {
-            if (adjustment.tokens() < 0 && result.find(adjustment.limit().name()).isEmpty()) {
+            Optional<LimitState> current = state.find(adjustment.limit().name());
+            if (adjustment.tokens() < 0 && current.isEmpty()) {
                 continue; // the bucket was evicted because it was full: there is nothing left to refund
             }
-            LimitState current = result.find(adjustment.limit().name())
-                    .orElseGet(() -> LimitState.fresh(adjustment.limit()));
-            result = result.with(current.settle(adjustment.limit(), adjustment.tokens(), adjustment.costNanos(), now));
+            LimitState base = current.orElseGet(() -> LimitState.fresh(adjustment.limit()));
+            settled.add(base.settle(adjustment.limit(), adjustment.tokens(), adjustment.costNanos(), now));
         }
-        return result;
+        return state.withAll(settled);
     }
 }

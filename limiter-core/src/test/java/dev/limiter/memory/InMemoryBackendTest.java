@@ -4,6 +4,7 @@ import dev.limiter.Limit;
 import dev.limiter.backend.BucketAdjustment;
 import dev.limiter.backend.BucketCharge;
 import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.LeaseId;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LimitAdjustment;
@@ -117,20 +118,20 @@ class InMemoryBackendTest {
     /** Enough writes to other buckets that every stripe (at most a few hundred) sweeps at least once. */
     private void chargeOtherBuckets(long nowNanos) {
         for (int i = 0; i < 40_000; i++) {
-            ChargeRequest request = new ChargeRequest("lease", nowNanos, List.of(new BucketCharge(
+            ChargeRequest request = new ChargeRequest(LeaseId.random(), nowNanos, List.of(new BucketCharge(
                     new BucketKey("ns", "other-" + i, "api"), List.of(new LimitCharge(RPM, 1)))));
             Futures.join(backend.charge(request));
         }
     }
 
     private ChargeOutcome charge(Limit limit, long tokens, long nowNanos) {
-        ChargeRequest request = new ChargeRequest("lease", nowNanos,
+        ChargeRequest request = new ChargeRequest(LeaseId.random(), nowNanos,
                 List.of(new BucketCharge(KEY, List.of(new LimitCharge(limit, tokens)))));
         return Futures.join(backend.charge(request));
     }
 
     private void settle(LimitAdjustment adjustment, long nowNanos) {
-        SettleRequest request = new SettleRequest("lease", nowNanos,
+        SettleRequest request = new SettleRequest(LeaseId.random(), nowNanos,
                 List.of(new BucketAdjustment(KEY, List.of(adjustment))));
         Futures.join(backend.settle(request));
     }

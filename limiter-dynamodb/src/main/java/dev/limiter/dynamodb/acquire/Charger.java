@@ -63,7 +63,7 @@ public final class Charger {
                                              int attempt) {
         List<ChargeWrite> writes = new ArrayList<>(request.buckets().size());
         for (BucketCharge bucket : request.buckets()) {
-            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), request.leaseId(),
+            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), request.leaseId().toString(),
                     Ttl.epochSeconds(bucket, cache.get(Keys.bucketPk(bucket.key())), request.nowNanos())));
         }
         if (writes.size() > 1) {
@@ -100,8 +100,9 @@ public final class Charger {
     CompletableFuture<ChargeOutcome> resolveConflict(ChargeRequest request, Map<BucketKey, Map<String, AttributeValue>> failed,
                                                      Map<BucketKey, Map<String, Branch>> passed, int attempt) {
         long now = request.nowNanos();
+        String token = request.leaseId().toString();
         boolean duplicate = failed.values().stream()
-                .anyMatch(item -> BucketItems.lastToken(item).filter(request.leaseId()::equals).isPresent());
+                .anyMatch(item -> BucketItems.lastToken(item).filter(token::equals).isPresent());
         List<BucketSnapshot> observed = new ArrayList<>();
         Map<BucketKey, Map<String, Branch>> exact = new HashMap<>(passed);
         boolean admitted = true;

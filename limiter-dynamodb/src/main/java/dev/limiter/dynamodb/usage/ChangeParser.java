@@ -78,7 +78,12 @@ final class ChangeParser {
             if (attribute.startsWith(Attributes.PARAMS_PREFIX)) {
                 String name = attribute.substring(Attributes.PARAMS_PREFIX.length());
                 Require.argument(value.s() != null, "limit '" + name + "' has parameters that are not a string");
-                BucketItems.decodeParams(name, value.s());
+                try {
+                    BucketItems.decodeParams(name, value.s());
+                } catch (IllegalArgumentException malformed) {
+                    throw new IllegalArgumentException("limit '" + name + "' has malformed parameters '"
+                            + Require.echo(value.s()) + "': " + malformed.getMessage(), malformed);
+                }
             }
         });
     }

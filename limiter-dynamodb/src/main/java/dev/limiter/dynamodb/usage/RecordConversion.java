@@ -21,11 +21,13 @@ final class RecordConversion {
     static StreamChange toChange(Record record) {
         StreamRecord data = record.dynamodb();
         Require.argument(data != null, "stream record " + record.eventID() + " has no 'dynamodb' section");
-        Require.argument(record.eventNameAsString() != null, "stream record " + record.eventID() + " has no event name");
+        Require.argument(record.eventNameAsString() != null,
+                "stream record " + record.eventID() + " has no event name");
         Require.argument(data.approximateCreationDateTime() != null && data.sequenceNumber() != null,
                 "stream record " + record.eventID() + " lacks its sequence number or creation time");
         Identity identity = record.userIdentity();
-        boolean ttl = identity != null && StreamChange.isTtlIdentity(identity.principalId(), identity.type());
+        boolean ttl = identity != null && StreamChange.isTtlIdentity(
+                String.valueOf(identity.principalId()), String.valueOf(identity.type()));
         return new StreamChange(StreamChange.Type.valueOf(record.eventNameAsString()), data.keys(),
                 data.hasOldImage() ? data.oldImage() : Map.of(), data.hasNewImage() ? data.newImage() : Map.of(),
                 data.sequenceNumber(), data.approximateCreationDateTime(), ttl);

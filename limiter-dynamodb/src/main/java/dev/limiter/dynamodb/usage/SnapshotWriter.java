@@ -82,27 +82,39 @@ final class SnapshotWriter {
     }
 
     private UpdateItemRequest request(SnapshotKey key, List<RecordUsage> records) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        long expiry = key.end().plus(settings.retention(key.window())).getEpochSecond();
+        BigInteger highest = records.get(records.size() - 1).sequence();
+        String set = "SET " + String.join(", ",
+                assign(names, values, "#ws", Attributes.WINDOW_START, number(key.start().getEpochSecond())),
+                assign(names, values, "#we", Attributes.WINDOW_END, number(key.end().getEpochSecond())),
+                assign(names, values, "#ttl", Attributes.TTL, number(expiry)),
+                assign(names, values, "#g1pk", Attributes.GSI1_PK, AttributeValue.fromS(
+                        UsageItems.indexPk(key.bucket().namespace(), key.bucket().resource(), key.window()))),
+                assign(names, values, "#g1sk", Attributes.GSI1_SK,
+                        AttributeValue.fromS(UsageItems.indexSk(key.start(), key.bucket().entity()))),
+                assign(names, values, "#wm", Attributes.WATERMARK,
+                        AttributeValue.fromS(UsageItems.watermark(highest))));
+        values.put(":min", AttributeValue.fromS(UsageItems.watermark(records.get(0).sequence())));
+        return UpdateItemRequest.builder().tableName(table).key(key.itemKey().toAttributes())
+                .updateExpression(set + " ADD " + additions(records, names, values))
+                .conditionExpression("attribute_not_exists(#wm) OR #wm < :min")
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /** The {@code ADD} clauses: the group's requests and per-limit sums (a limit netting to zero still appears). */
+    private static String additions(List<RecordUsage> records, Map<String, String> names,
+                                    Map<String, AttributeValue> values) {
         long requests = 0;
         Map<String, Long> amounts = new TreeMap<>();
         for (RecordUsage record : records) {
             requests += record.request() ? 1 : 0;
             record.deltas().forEach((name, delta) -> amounts.merge(name, delta, Math::addExact));
         }
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
-        set.append(assign(names, values, "#ws", Attributes.WINDOW_START, number(key.start().getEpochSecond())));
-        set.append(", ").append(assign(names, values, "#we", Attributes.WINDOW_END, number(key.end().getEpochSecond())));
-        long expiry = key.end().plus(settings.retention(key.window())).getEpochSecond();
-        set.append(", ").append(assign(names, values, "#ttl", Attributes.TTL, number(expiry)));
-        set.append(", ").append(assign(names, values, "#g1pk", Attributes.GSI1_PK, AttributeValue.fromS(
-                UsageItems.indexPk(key.bucket().namespace(), key.bucket().resource(), key.window()))));
-        set.append(", ").append(assign(names, values, "#g1sk", Attributes.GSI1_SK,
-                AttributeValue.fromS(UsageItems.indexSk(key.start(), key.bucket().entity()))));
-        RecordUsage last = records.get(records.size() - 1);
-        set.append(", ").append(assign(names, values, "#wm", Attributes.WATERMARK,
-                AttributeValue.fromS(UsageItems.watermark(last.sequence()))));
-        StringBuilder add = new StringBuilder(" ADD #rq :rq");
+        StringBuilder add = new StringBuilder("#rq :rq");
         names.put("#rq", Attributes.REQUESTS);
         values.put(":rq", number(requests));
         int index = 0;
@@ -112,13 +124,7 @@ final class SnapshotWriter {
             values.put(":a" + index, number(amount.getValue()));
             index++;
         }
-        values.put(":min", AttributeValue.fromS(UsageItems.watermark(records.get(0).sequence())));
-        return UpdateItemRequest.builder().tableName(table).key(key.itemKey().toAttributes())
-                .updateExpression(set.append(add).toString())
-                .conditionExpression("attribute_not_exists(#wm) OR #wm < :min")
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return add.toString();
     }
 
     private static String assign(Map<String, String> names, Map<String, AttributeValue> values, String placeholder,

@@ -48,7 +48,7 @@ public record StreamChange(Type type, Map<String, AttributeValue> keys, Map<Stri
 
     /**
      * Whether a record's user identity marks a TTL deletion: principal {@value #TTL_PRINCIPAL}, type
-     * {@value #TTL_IDENTITY_TYPE}. Both arguments may be absent in a record, so {@code null} is accepted here.
+     * {@value #TTL_IDENTITY_TYPE}. Records of other writers carry no identity at all.
      */
     public static boolean isTtlIdentity(String principalId, String type) {
         return TTL_PRINCIPAL.equals(principalId) && TTL_IDENTITY_TYPE.equals(type);

@@ -56,17 +56,17 @@ final class UsageItems {
 
     /**
      * A time as it appears in keys: rounded up to the second (window starts are whole hours, so a query bound
-     * compares the same way before and after rounding) and clamped to the years 0000 to 9999.
+     * compares the same way before and after rounding) and clamped to the years 1970 to 9999.
      */
     static String iso(Instant time) {
+        if (time.isAfter(LATEST_KEY_TIME)) {
+            return DateTimeFormatter.ISO_INSTANT.format(LATEST_KEY_TIME);
+        }
         Instant seconds = time.truncatedTo(ChronoUnit.SECONDS);
         if (seconds.isBefore(time)) {
             seconds = seconds.plusSeconds(1);
         }
-        if (seconds.isBefore(Instant.EPOCH)) {
-            seconds = Instant.EPOCH;
-        }
-        return DateTimeFormatter.ISO_INSTANT.format(seconds.isAfter(LATEST_KEY_TIME) ? LATEST_KEY_TIME : seconds);
+        return DateTimeFormatter.ISO_INSTANT.format(seconds.isBefore(Instant.EPOCH) ? Instant.EPOCH : seconds);
     }
 
     /** The stored form of a sequence number: zero-padded to {@value #WATERMARK_DIGITS} digits. */

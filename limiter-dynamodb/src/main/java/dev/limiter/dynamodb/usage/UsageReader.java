@@ -41,7 +41,7 @@ public final class UsageReader {
         return new UsageReader(Require.nonNull("client", client), Require.nonNull("tableName", tableName));
     }
 
-    /** The snapshots of {@code entity} for every resource, of kind {@code window}, starting in {@code [since, until)}. */
+    /** The snapshots of {@code entity} for every resource, of kind {@code window}, starting in [since, until). */
     public CompletableFuture<List<UsageSnapshot>> entityUsageAsync(String namespace, String entity, UsageWindow window,
                                                                    Instant since, Instant until) {
         return Futures.guard(() -> {
@@ -51,7 +51,7 @@ public final class UsageReader {
         });
     }
 
-    /** The snapshots of {@code entity} for {@code resource}, of kind {@code window}, starting in {@code [since, until)}. */
+    /** The snapshots of {@code entity} for {@code resource}, of kind {@code window}, starting in [since, until). */
     public CompletableFuture<List<UsageSnapshot>> entityUsageAsync(String namespace, String entity, String resource,
                                                                    UsageWindow window, Instant since, Instant until) {
         return Futures.guard(() -> {
@@ -64,7 +64,7 @@ public final class UsageReader {
         });
     }
 
-    /** The snapshots of {@code resource} across entities, of kind {@code window}, starting in {@code [since, until)}. */
+    /** The snapshots of {@code resource} across entities, of kind {@code window}, starting in [since, until). */
     public CompletableFuture<List<UsageSnapshot>> resourceUsageAsync(String namespace, String resource,
                                                                      UsageWindow window, Instant since, Instant until) {
         return Futures.guard(() -> {

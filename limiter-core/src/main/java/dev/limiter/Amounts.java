@@ -1,0 +1,120 @@
+package dev.limiter;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The amounts of an {@link AcquireRequest}: an immutable, insertion-ordered map from limit name to tokens, backed by
+ * two arrays. Requests are built on every call ({@code of(..).consume(..).consume(..)}), so adding an amount copies
+ * two short arrays instead of rebuilding a hash map, and the planner reads the arrays without an iterator.
+ */
+final class Amounts extends AbstractMap<String, Long> {
+
+    static final Amounts NONE = new Amounts(new String[0], new long[0]);
+
+    private final String[] names;
+    private final long[] tokens;
+
+    private Amounts(String[] names, long[] tokens) {
+        this.names = names;
+        this.tokens = tokens;
+    }
+
+    /** A copy of validated {@code amounts}, in their iteration order. */
+    static Amounts copyOf(Map<String, Long> amounts) {
+        if (amounts instanceof Amounts own) {
+            return own;
+        }
+        String[] names = new String[amounts.size()];
+        long[] tokens = new long[amounts.size()];
+        int i = 0;
+        for (Map.Entry<String, Long> amount : amounts.entrySet()) {
+            names[i] = amount.getKey();
+            tokens[i++] = amount.getValue();
+        }
+        return new Amounts(names, tokens);
+    }
+
+    /** A copy with {@code amount} more of {@code name}, added to an existing amount (saturating) or appended. */
+    Amounts plus(String name, long amount) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                long[] updated = tokens.clone();
+                long sum = updated[i] + amount;
+                updated[i] = ((updated[i] ^ sum) & (amount ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+                return new Amounts(names, updated);
+            }
+        }
+        String[] moreNames = Arrays.copyOf(names, names.length + 1);
+        long[] moreTokens = Arrays.copyOf(tokens, tokens.length + 1);
+        moreNames[names.length] = name;
+        moreTokens[tokens.length] = amount;
+        return new Amounts(moreNames, moreTokens);
+    }
+
+    /** The name of the {@code i}-th amount. */
+    String name(int i) {
+        return names[i];
+    }
+
+    /** The tokens of the {@code i}-th amount. */
+    long tokens(int i) {
+        return tokens[i];
+    }
+
+    @Override
+    public int size() {
+        return names.length;
+    }
+
+    @Override
+    public Long get(Object key) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(key)) {
+                return tokens[i];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Long>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Map.Entry<String, Long>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < names.length;
+                    }
+
+                    @Override
+                    public Map.Entry<String, Long> next() {
+                        if (next >= names.length) {
+                            throw new NoSuchElementException();
+                        }
+                        int i = next++;
+                        return new SimpleImmutableEntry<>(names[i], tokens[i]);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return names.length;
+            }
+        };
+    }
+}
