@@ -1,0 +1,156 @@
+package dev.limiter.lambda.provisioner;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.limiter.Limit;
+import dev.limiter.RateLimiter;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.entity.Entity;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recorded CloudFormation custom-resource events (Create, Update, Delete, a bad manifest) through the handler, against
+ * moto, with a loopback server standing in for the pre-signed response URL.
+ */
+@WithDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LimitsProvisionerHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DynamoDbAsyncClient client;
+    private final String table;
+    private final HttpServer responses;
+    private final List<Map<String, Object>> answers = new CopyOnWriteArrayList<>();
+    private final LimitsProvisionerHandler handler;
+
+    LimitsProvisionerHandlerTest(DynamoDbTestEndpoint endpoint) throws IOException {
+        this.client = endpoint.newAsyncClient();
+        this.table = endpoint.tableName();
+        DynamoDbBackend.builder().client(client).tableName(table).build().createTable();
+        this.responses = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        responses.createContext("/", exchange -> {
+            try (exchange; InputStream body = exchange.getRequestBody()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> answer = JSON.readValue(body.readAllBytes(), Map.class);
+                answers.add(answer);
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        responses.start();
+        this.handler = new LimitsProvisionerHandler(client, "unused-default", new ResponseSender());
+    }
+
+    @AfterAll
+    void stop() {
+        responses.stop(0);
+        client.close();
+    }
+
+    @Test
+    void createUpdateDelete_recordedEvents_applyThenConvergeThenRemoveOnlyManagedItems() {
+        RateLimiter limiter = RateLimiter.builder().backend(DynamoDbBackend.builder().client(client).tableName(table)
+                .build()).namespace("cfn-test").build();
+        limiter.entities().put(Entity.root("hand-made"));
+
+        Map<String, Object> created = handle("create.json");
+        Map<String, Object> updated = handle("update.json");
+        List<String> afterUpdate = limiter.entities().list().stream().map(Entity::id).toList();
+        long rpm = limiter.configs().get(ConfigScope.namespace()).orElseThrow().limits().get(0).capacity();
+        Map<String, Object> deleted = handle("delete.json");
+
+        assertThat(created).containsEntry("Status", "SUCCESS").containsEntry("PhysicalResourceId",
+                "limits:" + table + ":cfn-test").containsEntry("Data", Map.of("Added", 4, "Changed", 0, "Destroyed", 0));
+        assertThat(updated).containsEntry("Status", "SUCCESS")
+                .containsEntry("Data", Map.of("Added", 0, "Changed", 1, "Destroyed", 2));
+        assertThat(afterUpdate).containsExactly("acme", "hand-made");
+        assertThat(rpm).isEqualTo(200);
+        assertThat(deleted).containsEntry("Status", "SUCCESS").containsEntry("Data", Map.of("Added", 0, "Changed", 0,
+                "Destroyed", 2));
+        assertThat(limiter.entities().list()).extracting(Entity::id).containsExactly("hand-made");
+        assertThat(limiter.configs().list()).isEmpty();
+    }
+
+    @Test
+    void create_manifestWithErrors_answersFailedWithLineAndColumn() {
+        Map<String, Object> answer = handle("create-bad-manifest.json");
+
+        assertThat(answer).containsEntry("Status", "FAILED").containsEntry("LogicalResourceId", "LimitsFile")
+                .containsEntry("RequestId", "5a4b3c2d-3333-4444-8555-966677778888");
+        assertThat(answer.get("Reason").toString()).contains("Manifest:3:10: error: unknown field 'parnet'",
+                "did you mean 'parent'?");
+        assertThat(answer.get("PhysicalResourceId")).isEqualTo("test-log-stream");
+    }
+
+    @Test
+    void delete_ofACreateThatFailed_deletesNothingAndSucceeds() {
+        RateLimiter limiter = RateLimiter.builder().backend(DynamoDbBackend.builder().client(client).tableName(table)
+                .build()).namespace("cfn-other").build();
+        limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(Limit.perMinute("rpm", 1)));
+        CloudFormationCustomResourceEvent event = event("delete.json");
+        event.setPhysicalResourceId("test-log-stream");
+
+        handler.handleRequest(event, new TestContext());
+
+        assertThat(answers.get(answers.size() - 1)).containsEntry("Status", "SUCCESS");
+        assertThat(limiter.configs().list()).hasSize(1);
+    }
+
+    private Map<String, Object> handle(String recorded) {
+        handler.handleRequest(event(recorded), new TestContext());
+        return answers.get(answers.size() - 1);
+    }
+
+    private CloudFormationCustomResourceEvent event(String recorded) {
+        CloudFormationCustomResourceEvent event = EventLoader.loadCloudFormationCustomResourceEvent(
+                "cloudformation/" + recorded);
+        event.setResponseUrl("http://127.0.0.1:" + responses.getAddress().getPort() + "/response?X-Amz-Signature=x");
+        event.getResourceProperties().put("TableName", table);
+        if (event.getPhysicalResourceId() != null && event.getPhysicalResourceId().startsWith("limits:")) {
+            event.setPhysicalResourceId("limits:" + table + ":cfn-test");
+        }
+        return event;
+    }
+
+    /** The parts of a Lambda context the handler uses. */
+    private static final class TestContext implements Context {
+        @Override public String getAwsRequestId() { return "test-request"; }
+        @Override public String getLogGroupName() { return "/aws/lambda/test"; }
+        @Override public String getLogStreamName() { return "test-log-stream"; }
+        @Override public String getFunctionName() { return "limits-provisioner"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 60_000; }
+        @Override public int getMemoryLimitInMB() { return 512; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.out.print(message); }
+                @Override public void log(byte[] message) { System.out.print(new String(message)); }
+            };
+        }
+    }
+}
