@@ -3,10 +3,15 @@ package dev.limiter.cdk.construct;
 import dev.limiter.cdk.iam.FunctionPermissions;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.schema.Keys;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -63,6 +68,10 @@ final class UsageAggregator extends Construct {
                 // The handler names the first failed record, so records before it are not processed twice.
                 .reportBatchItemFailures(true)
                 .onFailure(new SqsDlq(deadLetterQueue))
+                // Only bucket items (sort key "B") carry usage; without the filter every snapshot the function
+                // writes would come back on the stream and invoke it again, only to be ignored.
+                .filters(List.of(FilterCriteria.filter(Map.of("dynamodb", Map.of("Keys",
+                        Map.of(Attributes.SK, Map.of("S", FilterRule.isEqual(Keys.BUCKET_SK))))))))
                 .build();
     }
 

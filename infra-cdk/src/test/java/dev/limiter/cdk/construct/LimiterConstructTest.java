@@ -86,6 +86,8 @@ class LimiterConstructTest {
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
                         Map.of("Fn::GetAtt", List.of(queueId(), "Arn"))))));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of("FilterCriteria",
+                Map.of("Filters", List.of(Map.of("Pattern", "{\"dynamodb\":{\"Keys\":{\"sk\":{\"S\":[\"B\"]}}}}")))));
     }
 
     @Test
