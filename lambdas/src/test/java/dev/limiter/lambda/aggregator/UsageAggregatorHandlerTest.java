@@ -17,6 +17,7 @@ import dev.limiter.dynamodb.usage.UsageSnapshot;
 import dev.limiter.dynamodb.usage.UsageWindow;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.StreamRecords;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
@@ -200,7 +201,7 @@ class UsageAggregatorHandlerTest {
     }
 
     private List<Record> records() {
-        return StreamTail.read(streams, endpoint.tableName(), namespace + "#");
+        return StreamRecords.read(streams, endpoint.tableName(), namespace + "#");
     }
 
     /**

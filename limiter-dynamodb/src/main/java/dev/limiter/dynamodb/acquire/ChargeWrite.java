@@ -8,8 +8,6 @@ import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -38,10 +36,7 @@ final class ChargeWrite {
             write.addCharge(charge, branches.get(charge.limit().name()));
         }
         Expression e = write.expression;
-        String last = e.name(Attributes.LAST_TOKEN);
-        String tokenValue = e.value(AttributeValue.fromS(token));
-        e.condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
-        e.set(last + " = " + tokenValue);
+        e.stampToken(token);
         e.set(e.name(Attributes.TTL) + " = " + e.number(ttlEpochSeconds));
         return write;
     }
@@ -51,22 +46,11 @@ final class ChargeWrite {
     }
 
     UpdateItemRequest toUpdateItem(String table) {
-        return UpdateItemRequest.builder().tableName(table).key(Keys.bucket(bucket.key()).toAttributes())
-                .updateExpression(expression.updateExpression())
-                .conditionExpression(expression.conditionExpression())
-                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return expression.toUpdateItem(table, Keys.bucket(bucket.key()));
     }
 
     Update toTransactUpdate(String table) {
-        return Update.builder().tableName(table).key(Keys.bucket(bucket.key()).toAttributes())
-                .updateExpression(expression.updateExpression())
-                .conditionExpression(expression.conditionExpression())
-                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return expression.toTransactUpdate(table, Keys.bucket(bucket.key()));
     }
 
     /**

@@ -1,6 +1,12 @@
 package dev.limiter.dynamodb.acquire;
 
+import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.schema.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +66,36 @@ final class Expression {
 
     void condition(String clause) {
         conditions.add(clause);
+    }
+
+    /**
+     * Stamps the write with {@code token} and makes it fail if the item already carries it: a retried write that was
+     * applied before finds its own token and is recognised as a duplicate instead of being applied twice.
+     */
+    void stampToken(String token) {
+        String last = name(Attributes.LAST_TOKEN);
+        String tokenValue = value(AttributeValue.fromS(token));
+        condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
+        set(last + " = " + tokenValue);
+    }
+
+    /** The conditional update of {@code key}, returning the new image, or the old one when the condition fails. */
+    UpdateItemRequest toUpdateItem(String table, ItemKey key) {
+        return UpdateItemRequest.builder().tableName(table).key(key.toAttributes())
+                .updateExpression(updateExpression()).conditionExpression(conditionExpression())
+                .expressionAttributeNames(names()).expressionAttributeValues(values())
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+    }
+
+    /** The same update as an action of a transaction, returning the old image when its condition fails. */
+    Update toTransactUpdate(String table, ItemKey key) {
+        return Update.builder().tableName(table).key(key.toAttributes())
+                .updateExpression(updateExpression()).conditionExpression(conditionExpression())
+                .expressionAttributeNames(names()).expressionAttributeValues(values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     String updateExpression() {

@@ -10,8 +10,6 @@ import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.internal.Arithmetic;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.Optional;
@@ -44,10 +42,7 @@ final class SettleWrite {
             write.addAdjustment(adjustment, known.find(adjustment.limit().name()), exact);
         }
         Expression e = write.expression;
-        String last = e.name(Attributes.LAST_TOKEN);
-        String tokenValue = e.value(AttributeValue.fromS(token));
-        e.condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
-        e.set(last + " = " + tokenValue);
+        e.stampToken(token);
         if (write.longestBacklog > 0) {
             e.set(e.name(Attributes.TTL) + " = " + e.number(Ttl.afterNanos(nowNanos, write.longestBacklog)));
         }
@@ -64,13 +59,7 @@ final class SettleWrite {
     }
 
     UpdateItemRequest toUpdateItem(String table) {
-        return UpdateItemRequest.builder().tableName(table).key(Keys.bucket(bucket.key()).toAttributes())
-                .updateExpression(expression.updateExpression())
-                .conditionExpression(expression.conditionExpression())
-                .expressionAttributeNames(expression.names()).expressionAttributeValues(expression.values())
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        return expression.toUpdateItem(table, Keys.bucket(bucket.key()));
     }
 
     private void addAdjustment(LimitAdjustment adjustment, Optional<LimitState> stored, boolean exact) {

@@ -10,6 +10,7 @@ import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.StreamRecords;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
@@ -237,7 +238,7 @@ class StreamPollerTest {
     }
 
     private List<Record> records() {
-        return StreamTail.read(streams, endpoint.tableName(), namespace + "#");
+        return StreamRecords.read(streams, endpoint.tableName(), namespace + "#");
     }
 
     private StreamPoller positionedAtLatest() {
