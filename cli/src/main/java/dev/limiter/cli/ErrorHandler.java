@@ -1,19 +1,26 @@
 package dev.limiter.cli;
 
+import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.cli.options.GlobalOptions;
+import dev.limiter.dynamodb.provision.ManifestException;
+import dev.limiter.dynamodb.provision.ManifestProblem;
+import dev.limiter.dynamodb.provision.StalePlanException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns failures into one clear line on stderr: usage errors name the bad argument and point at {@code --help}
+ * Turns failures into clear lines on stderr: usage errors name the bad argument and point at {@code --help}
  * ({@link ExitCode#USAGE}); failures while running name the command and the cause ({@link ExitCode#ERROR}), with
- * the stack trace only under {@code -v/--verbose}.
+ * the stack trace only under {@code -v/--verbose}. An invalid limits file prints every problem as
+ * {@code file:line:column: error: message}; an unreachable backend adds a hint.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -34,13 +41,39 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         PrintWriter err = commandLine.getErr();
         Throwable cause = unwrap(failure);
         boolean verbose = isVerbose(parseResult);
-        err.println(commandLine.getCommandSpec().qualifiedName() + ": error: " + describe(cause)
-                + (verbose ? "" : " (run with -v for the stack trace)"));
+        String name = commandLine.getCommandSpec().qualifiedName();
+        if (cause instanceof ManifestException invalid) {
+            printProblems(err, name, invalid);
+        } else {
+            err.println(name + ": error: " + describe(cause)
+                    + (verbose || expected(cause) ? "" : " (run with -v for the stack trace)"));
+            hint(cause).ifPresent(hint -> err.println("hint: " + hint));
+        }
         if (verbose) {
             cause.printStackTrace(err);
         }
         err.flush();
         return ExitCode.ERROR;
+    }
+
+    private static void printProblems(PrintWriter err, String name, ManifestException invalid) {
+        long errors = invalid.problems().stream()
+                .filter(problem -> problem.severity() == ManifestProblem.Severity.ERROR).count();
+        invalid.problems().forEach(err::println);
+        err.println(name + ": error: the limits file has " + errors + (errors == 1 ? " error" : " errors")
+                + "; nothing was changed");
+    }
+
+    private static Optional<String> hint(Throwable cause) {
+        if (cause instanceof RateLimiterUnavailableException && !String.valueOf(cause.getMessage())
+                .contains("does not exist")) {
+            return Optional.of("check --endpoint-url, --region and your AWS credentials; "
+                    + "'limiter local up' starts a local DynamoDB");
+        }
+        if (cause instanceof StalePlanException) {
+            return Optional.of("run 'limiter limits plan --out FILE' again and review the new plan");
+        }
+        return Optional.empty();
     }
 
     private static boolean isVerbose(ParseResult parseResult) {
@@ -67,7 +100,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (message == null || message.isBlank()) {
             return type;
         }
+        if (cause instanceof StalePlanException) {
+            return "stale plan: " + message;
+        }
+        return expected(cause) ? message : type + ": " + message;
+    }
+
+    /** Failures whose message says everything: bad input, missing files, the limiter's own exceptions. */
+    private static boolean expected(Throwable cause) {
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                ? message : type + ": " + message;
+                || cause instanceof UncheckedIOException || cause instanceof RuntimeException
+                && cause.getClass().getPackageName().startsWith("dev.limiter");
     }
 }

@@ -1,10 +1,12 @@
 package dev.limiter.cli;
 
+import dev.limiter.cli.options.Environment;
+import dev.limiter.cli.options.EnvironmentDefaults;
 import picocli.CommandLine;
 
 /**
  * The entry point of {@code limiter.jar}: parses the arguments, runs the command and exits with its
- * {@link ExitCode}. Errors print as one line on stderr ({@code -v} adds the stack trace).
+ * {@link ExitCode}. Errors print on stderr ({@code -v} adds the stack trace).
  */
 public final class Main {
 
@@ -13,22 +15,31 @@ public final class Main {
 
     /** Runs {@code limiter} with {@code args} and exits the JVM with the command's exit code. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(Environment.system()).execute(args));
+    }
+
+    /** {@link #newCommandLine(Environment)} with this process's environment. */
+    public static CommandLine newCommandLine() {
+        return newCommandLine(Environment.system());
     }
 
     /**
-     * The fully wired command line: root command, subcommands, error handlers and the exit-code list. Tests call
-     * {@code setOut}/{@code setErr} on it and then {@code execute(..)}.
+     * The fully wired command line: root command, subcommands, error handlers, environment defaults and the
+     * exit-code list, running in {@code environment}. Tests call {@code setOut}/{@code setErr} on it and then
+     * {@code execute(..)}.
      */
-    public static CommandLine newCommandLine() {
+    public static CommandLine newCommandLine(Environment environment) {
         ErrorHandler errors = new ErrorHandler();
-        CommandLine commandLine = new CommandLine(new LimiterCommand())
+        CommandLine commandLine = new CommandLine(new LimiterCommand(environment))
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                // A table may be called like a command ("limits"), also when it comes from LIMITER_TABLE.
+                .setAllowSubcommandsAsOptionParameters(true)
+                .setDefaultValueProvider(new EnvironmentDefaults(environment));
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.descriptions());
         commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
                 .footerHeading("%nExamples:%n")
-                .footer("  limiter help demo    the same as: limiter demo --help");
+                .footer("  limiter help limits plan    the same as: limiter limits plan --help");
         return commandLine;
     }
 }

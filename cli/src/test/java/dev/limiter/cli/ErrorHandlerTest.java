@@ -1,6 +1,11 @@
 package dev.limiter.cli;
 
+import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.cli.options.GlobalOptions;
+import dev.limiter.dynamodb.provision.ManifestException;
+import dev.limiter.dynamodb.provision.ManifestProblem;
+import dev.limiter.dynamodb.provision.SourcePosition;
+import dev.limiter.dynamodb.provision.StalePlanException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,6 +13,8 @@ import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
@@ -18,42 +25,88 @@ class ErrorHandlerTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void executionFailure_printsOneLineWithoutStackTrace_exitsWithError() {
-        int exitCode = execute();
+    void expectedFailure_printsOneLineWithoutStackTraceOrHint_exitsWithError() {
+        int exitCode = execute(new CompletionException(new IllegalStateException("table 'limits' not found")));
 
         assertThat(exitCode).isEqualTo(ExitCode.ERROR);
-        assertThat(err.toString()).isEqualTo(
-                "failing: error: table 'limits' not found (run with -v for the stack trace)" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("failing: error: table 'limits' not found" + System.lineSeparator());
     }
 
     @Test
-    void executionFailure_verbose_addsTheStackTrace() {
-        int exitCode = execute("-v");
+    void unexpectedFailure_namesTheTypeAndPointsAtVerbose() {
+        int exitCode = execute(new ArithmeticException("/ by zero"));
+
+        assertThat(exitCode).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).isEqualTo("failing: error: ArithmeticException: / by zero (run with -v for the "
+                + "stack trace)" + System.lineSeparator());
+    }
+
+    @Test
+    void failure_verbose_addsTheStackTrace() {
+        int exitCode = execute(new CompletionException(new IllegalStateException("table 'limits' not found")), "-v");
 
         assertThat(exitCode).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).startsWith("failing: error: table 'limits' not found" + System.lineSeparator())
                 .contains("java.lang.IllegalStateException: table 'limits' not found", "\tat ");
     }
 
-    private int execute(String... args) {
+    @Test
+    void invalidLimitsFile_printsEveryProblemWithItsPosition() {
+        int exitCode = execute(new ManifestException(List.of(
+                ManifestProblem.error(new SourcePosition("limits.yaml", 3, 5), "unknown field 'burts'"),
+                ManifestProblem.warning(new SourcePosition("limits.yaml", 9, 7), "burst below rate"))));
+
+        assertThat(exitCode).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).isEqualTo(String.join(System.lineSeparator(),
+                "limits.yaml:3:5: error: unknown field 'burts'",
+                "limits.yaml:9:7: warning: burst below rate",
+                "failing: error: the limits file has 1 error; nothing was changed", ""));
+    }
+
+    @Test
+    void unreachableBackend_addsAHintAboutEndpointAndCredentials() {
+        int exitCode = execute(new RateLimiterUnavailableException("DynamoDB Query on table 't' failed: "
+                + "Connection refused", new ConnectException("refused")));
+
+        assertThat(exitCode).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("failing: error: DynamoDB Query on table 't' failed: Connection refused")
+                .contains("hint: check --endpoint-url, --region and your AWS credentials");
+    }
+
+    @Test
+    void stalePlan_saysSoAndHowToRecover() {
+        int exitCode = execute(new StalePlanException("namespace 'p' changed since the plan was saved"));
+
+        assertThat(exitCode).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("failing: error: stale plan: namespace 'p' changed since the plan was saved")
+                .contains("hint: run 'limiter limits plan --out FILE' again");
+    }
+
+    private int execute(RuntimeException failure, String... args) {
         ErrorHandler handler = new ErrorHandler();
-        CommandLine commandLine = new CommandLine(new Failing())
+        CommandLine commandLine = new CommandLine(new Failing(failure))
                 .setExecutionExceptionHandler(handler)
                 .setParameterExceptionHandler(handler);
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
 
-    /** A command that fails the way an async library call does: wrapped in a CompletionException. */
+    /** A command that fails with the given exception. */
     @Command(name = "failing")
     static final class Failing implements Callable<Integer> {
+
+        private final RuntimeException failure;
 
         @Mixin(name = GlobalOptions.MIXIN_NAME)
         private GlobalOptions globals;
 
+        Failing(RuntimeException failure) {
+            this.failure = failure;
+        }
+
         @Override
         public Integer call() {
-            throw new CompletionException(new IllegalStateException("table 'limits' not found"));
+            throw failure;
         }
     }
 }

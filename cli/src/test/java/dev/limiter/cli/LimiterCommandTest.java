@@ -18,8 +18,12 @@ class LimiterCommandTest {
         assertThat(run.out())
                 .contains("Usage: limiter")
                 .containsPattern("(?m)^\\s+demo\\s+Simulates an LLM gateway")
-                .contains("Examples:", "limiter demo --duration 30s")
-                .contains("Exit codes:", "3:   demo: a limit admitted more than it allows");
+                .containsPattern("(?m)^\\s+limits\\s+Declarative limits")
+                .contains("Examples:", "limiter limits plan -f examples/llm-gateway.yaml")
+                .contains("Exit codes:", "2:    plan/diff --detailed-exitcode", "64:   usage error");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("--endpoint-url=URL", "env: LIMITER_ENDPOINT_URL", "--table=TABLE", "env: LIMITER_TABLE",
+                        "--region=REGION", "env: AWS_REGION", "--profile=NAME", "env: AWS_PROFILE",
+                        "--namespace=NS", "env: LIMITER_NAMESPACE", "--output=FORMAT", "env: LIMITER_OUTPUT");
         assertThat(run.err()).isEmpty();
     }
 
@@ -31,9 +35,22 @@ class LimiterCommandTest {
             commands.addAll(commands.get(i).getSubcommands().values());
         }
 
-        assertThat(commands).hasSizeGreaterThanOrEqualTo(3).allSatisfy(command ->
-                assertThat(command.getUsageMessage()).as(command.getCommandName())
-                        .contains("Examples:" + System.lineSeparator() + "  limiter"));
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(25).allSatisfy(command ->
+                assertThat(command.getUsageMessage()).as(command.getCommandSpec().qualifiedName())
+                        .containsPattern("Examples:" + System.lineSeparator() + "  (limiter|source|eval)"));
+    }
+
+    @Test
+    void everyCommandsHelp_fitsEightyColumnsWithoutWrappedExamples() {
+        CommandLine root = Main.newCommandLine();
+        List<CommandLine> commands = new ArrayList<>(List.of(root));
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values());
+        }
+
+        assertThat(commands).allSatisfy(command -> assertThat(command.getCommandSpec().usageMessage().footer())
+                .as(command.getCommandSpec().qualifiedName())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80)));
     }
 
     @Test
@@ -72,9 +89,43 @@ class LimiterCommandTest {
     }
 
     @Test
-    void exitCodes_areDistinctAndDocumented() {
-        assertThat(ExitCode.descriptions()).containsOnlyKeys("0:", "1:", "2:", "3:");
-        assertThat(new int[] {ExitCode.OK, ExitCode.ERROR, ExitCode.USAGE, ExitCode.LIMIT_EXCEEDED})
-                .containsExactly(0, 1, 2, 3);
+    void exitCodes_areDistinctAndDocumented_terraformsMeaningsForZeroToTwo() {
+        assertThat(ExitCode.descriptions()).containsOnlyKeys("0:", "1:", "2:", "3:", "64:");
+        assertThat(new int[] {ExitCode.OK, ExitCode.ERROR, ExitCode.CHANGES, ExitCode.LIMIT_EXCEEDED, ExitCode.USAGE})
+                .containsExactly(0, 1, 2, 3, 64);
+    }
+
+    @Test
+    void groupWithoutCommand_printsItsUsage_exitsWithUsageError() {
+        CliRun run = CliRun.of("limits");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("limiter limits: missing command", "Usage: limiter limits", "validate", "plan",
+                "apply", "diff", "export");
+    }
+
+    @Test
+    void commandNeedingATable_withoutOne_isAUsageErrorNamingOptionAndVariable() {
+        CliRun run = CliRun.of("entity", "list");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Missing the DynamoDB table: pass --table TABLE or set LIMITER_TABLE");
+    }
+
+    @Test
+    void invalidTableName_isAUsageErrorNamingTheOption() {
+        CliRun run = CliRun.of("entity", "list", "--table", "t!", "--endpoint-url", "http://127.0.0.1:9");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Invalid value for option '--table': tableName 't!' is invalid");
+    }
+
+    @Test
+    void invalidEndpointUrl_isAUsageError() {
+        CliRun run = CliRun.of("entity", "list", "--table", "limits", "--endpoint-url", "localhost:4566");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Invalid value for option '--endpoint-url': 'localhost:4566' is not an "
+                + "http(s) URL");
     }
 }

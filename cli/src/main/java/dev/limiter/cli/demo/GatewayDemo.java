@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running demo: the organisation installed on a fresh limiter, {@link DemoSettings#workers()} async
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeoutException;
 public final class GatewayDemo implements AutoCloseable {
 
     private static final int SCHEDULER_THREADS = 2;
-    private static final Duration DEBT_SAMPLING = Duration.ofMillis(50);
+    /** How often the in-memory demo samples debt; a remote backend passes a longer period. */
+    public static final Duration FAST_SAMPLING = Duration.ofMillis(50);
 
     private final Organisation organisation;
     private final DemoSettings settings;
@@ -42,14 +44,17 @@ public final class GatewayDemo implements AutoCloseable {
     private final Workload workload;
     private final Instant start;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final Duration debtSampling;
+    private final AtomicBoolean sampling = new AtomicBoolean();
 
     private GatewayDemo(Backend backend, DemoSettings settings, InstantSource clock,
-                        ScheduledExecutorService scheduler) {
+                        ScheduledExecutorService scheduler, String namespace, Duration debtSampling) {
+        this.debtSampling = debtSampling;
         this.organisation = Organisation.acme(settings.usersPerTeam());
         this.settings = settings;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.limiter = RateLimiter.builder().backend(backend).namespace("demo").clock(clock).executor(scheduler)
+        this.limiter = RateLimiter.builder().backend(backend).namespace(namespace).clock(clock).executor(scheduler)
                 .leaseFailurePolicy(LeaseFailurePolicy.ROLLBACK).build();
         organisation.install(limiter);
         List<String> ids = new ArrayList<>();
@@ -69,13 +74,23 @@ public final class GatewayDemo implements AutoCloseable {
      * @param clock    the limiter's clock, also used for the deadline and the elapsed time of the bound checks
      */
     public static GatewayDemo start(Backend backend, DemoSettings settings, InstantSource clock) {
+        return start(backend, settings, clock, "demo", FAST_SAMPLING);
+    }
+
+    /**
+     * {@link #start(Backend, DemoSettings, InstantSource)} in {@code namespace}, which must hold no buckets yet (on a
+     * shared table, give every run its own namespace), sampling debt every {@code debtSampling}: each sample reads
+     * every entity's bucket, so a remote backend wants a period that leaves it room for the workers' calls.
+     */
+    public static GatewayDemo start(Backend backend, DemoSettings settings, InstantSource clock, String namespace,
+                                    Duration debtSampling) {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, task -> {
             Thread thread = new Thread(task, "limiter-demo");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            GatewayDemo demo = new GatewayDemo(backend, settings, clock, scheduler);
+            GatewayDemo demo = new GatewayDemo(backend, settings, clock, scheduler, namespace, debtSampling);
             demo.startWorkers();
             return demo;
         } catch (RuntimeException | Error failure) {
@@ -166,21 +181,30 @@ public final class GatewayDemo implements AutoCloseable {
         }
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, failure) -> finished.complete(null));
-        ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(this::sampleDebt, DEBT_SAMPLING.toNanos(),
-                DEBT_SAMPLING.toNanos(), TimeUnit.NANOSECONDS);
-        finished.whenComplete((ignored, failure) -> sampling.cancel(false));
+        ScheduledFuture<?> sampler = scheduler.scheduleAtFixedRate(this::sampleDebt, debtSampling.toNanos(),
+                debtSampling.toNanos(), TimeUnit.NANOSECONDS);
+        finished.whenComplete((ignored, failure) -> sampler.cancel(false));
     }
 
-    /** Reads each entity's {@code tpm} debt for the peak-debt column; a failed read only skips a sample. */
+    /**
+     * Reads each entity's {@code tpm} debt for the peak-debt column; a failed read only skips a sample, and a round
+     * starts only when the previous one is done, so slow reads never pile up.
+     */
     private void sampleDebt() {
+        if (!sampling.compareAndSet(false, true)) {
+            return;
+        }
+        List<CompletableFuture<?>> reads = new ArrayList<>();
         for (Organisation.Member member : organisation.members()) {
-            limiter.explainAsync(member.id(), settings.resource()).thenAccept(explanation -> {
+            reads.add(limiter.explainAsync(member.id(), settings.resource()).thenAccept(explanation -> {
                 for (Explanation.LimitExplanation limit : explanation.buckets().get(0).limits()) {
                     if (limit.limit().name().equals(Workload.TPM)) {
                         ledger.sawDebt(member.id(), limit.debt());
                     }
                 }
-            });
+            }));
         }
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .whenComplete((ignored, failure) -> sampling.set(false));
     }
 }

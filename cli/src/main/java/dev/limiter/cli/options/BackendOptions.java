@@ -1,33 +1,141 @@
 package dev.limiter.cli.options;
 
+import dev.limiter.RateLimiter;
 import dev.limiter.backend.Backend;
-import dev.limiter.memory.InMemoryBackend;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Chooses where a command's limits live. Mix it into every command that talks to a backend with {@code @Mixin}:
- * the options that select and reach a backend belong here, so that all commands accept the same ones.
+ * Where a command's limits live: the DynamoDB table ({@code --table}), how to reach it ({@code --endpoint-url},
+ * {@code --region}, {@code --profile}) and the namespace inside it ({@code --namespace}). Mix it into every command
+ * that talks to a backend, and into the command groups above them, with
+ * {@code @Mixin(name = BackendOptions.MIXIN_NAME)}: an option may then be given at any level
+ * ({@code limiter --table t entity list} or {@code limiter entity list --table t}), the most specific winning, and
+ * each falls back to its environment variable ({@link EnvironmentDefaults}).
  *
- * <p>The in-memory backend is the only backend this build knows, so this mixin has no options yet and
- * {@link #createBackend()} always returns a new, empty {@link InMemoryBackend}; the DynamoDB backend will add its
- * endpoint and table options here and choose between the two in {@link #createBackend()}. ({@code @Command} makes
- * picocli accept a mixin without options.)
+ * <p>Commands that need a table call {@link #connect()}, which fails with a usage error when no table is set. Only
+ * the {@code demo} keeps its limits in memory when neither a table nor an endpoint is set ({@link #isInMemory()}). See {@link Connections} for regions and credentials. Not thread-safe: picocli fills it.
  */
-@Command
 public final class BackendOptions {
+
+    /** The name every command gives this mixin, so that nested commands find their parents' values. */
+    public static final String MIXIN_NAME = "backend";
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "DynamoDB endpoint, e.g. "
+            + "http://127.0.0.1:4566 for a local one (env: LIMITER_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB).")
+    private String endpointUrl;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "AWS region (env: AWS_REGION; default: the AWS profile's, or us-east-1 for a local endpoint).")
+    private String region;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile for credentials (env: AWS_PROFILE).")
+    private String profile;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "DynamoDB table of the limiter (env: LIMITER_TABLE).")
+    private String table;
+
+    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "default",
+            description = "Namespace inside the table (env: LIMITER_NAMESPACE; default: default).")
+    private String namespace;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
 
     /** Creates the mixin; picocli fills its fields. */
     public BackendOptions() {
-        // no options yet: see the class documentation
+        // fields are injected by picocli
     }
 
-    /** A human-readable name of the backend {@link #createBackend()} returns, e.g. {@code in-memory}. */
-    public String describe() {
-        return "in-memory backend";
+    /** The table, if one was given or set in {@code LIMITER_TABLE}. */
+    public Optional<String> table() {
+        return text("--table");
     }
 
-    /** A new backend as the options select it; the caller owns it. */
-    public Backend createBackend() {
-        return InMemoryBackend.create();
+    /** The namespace: {@code --namespace}, {@code LIMITER_NAMESPACE} or {@code default}. */
+    public String namespace() {
+        return text("--namespace").orElse("default");
+    }
+
+    /** The endpoint override, if one was given or set in the environment. */
+    public Optional<URI> endpoint() {
+        return text("--endpoint-url").map(this::parseEndpoint);
+    }
+
+    /**
+     * The table, or a usage error naming the option and the variable.
+     *
+     * @throws ParameterException if no table is set
+     */
+    public String requireTable() {
+        return table().orElseThrow(() -> new ParameterException(mixee.commandLine(),
+                "Missing the DynamoDB table: pass --table TABLE or set LIMITER_TABLE"));
+    }
+
+    /**
+     * A connection to the table, with a client built from the endpoint, region and credentials options; the caller
+     * closes it.
+     *
+     * @throws ParameterException if no table is set or an option is invalid
+     */
+    public TableConnection connect() {
+        return connect(requireTable());
+    }
+
+    /**
+     * {@link #connect()} to {@code --table}, or to {@code defaultTable} when none is set.
+     *
+     * @throws ParameterException if an option is invalid
+     */
+    public TableConnection connect(String defaultTable) {
+        String name = table().orElse(defaultTable);
+        Optional<URI> endpoint = endpoint();
+        Optional<String> profileName = text("--profile");
+        try {
+            return TableConnection.open(name, endpoint, Connections.region(text("--region"), endpoint, profileName),
+                    Connections.credentials(endpoint, profileName));
+        } catch (IllegalArgumentException invalid) {
+            String message = invalid.getMessage().startsWith("tableName")
+                    ? "Invalid value for option '--table': " + invalid.getMessage() : invalid.getMessage();
+            throw new ParameterException(mixee.commandLine(), message, invalid);
+        }
+    }
+
+    /** Whether neither a table nor an endpoint is set, so a command that can may keep its limits in memory. */
+    public boolean isInMemory() {
+        return table().isEmpty() && endpoint().isEmpty();
+    }
+
+    /** A limiter on {@code backend} in {@link #namespace()}, reading stored limits without caching them. */
+    public RateLimiter limiter(Backend backend) {
+        try {
+            return RateLimiter.builder().backend(backend).namespace(namespace()).configCacheTtl(Duration.ZERO).build();
+        } catch (IllegalArgumentException invalid) {
+            throw new ParameterException(mixee.commandLine(), "Invalid value for option '--namespace': "
+                    + invalid.getMessage(), invalid);
+        }
+    }
+
+    private Optional<String> text(String option) {
+        return Layers.value(mixee, MIXIN_NAME, option).map(Object::toString).filter(value -> !value.isBlank());
+    }
+
+    private URI parseEndpoint(String value) {
+        try {
+            URI uri = URI.create(value.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw new ParameterException(mixee.commandLine(), "Invalid value for option '--endpoint-url': '" + value
+                + "' is not an http(s) URL such as http://127.0.0.1:4566");
     }
 }

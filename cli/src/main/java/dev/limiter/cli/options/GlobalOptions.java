@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts: {@code -h/--help}, {@code -v/--verbose} and {@code --no-color}. Mix it into
- * each command with {@code @Mixin(name = GlobalOptions.MIXIN_NAME)}; an option given at any level
- * ({@code limiter -v demo} or {@code limiter demo -v}) applies to the command that runs.
+ * Options every command accepts: {@code -h/--help}, {@code -v/--verbose}, {@code --no-color} and
+ * {@code -o/--output text|json}. Mix it into each command with {@code @Mixin(name = GlobalOptions.MIXIN_NAME)}; an
+ * option given at any level ({@code limiter -v demo} or {@code limiter demo -v}) applies to the command that runs,
+ * the most specific level winning for {@code --output}.
  *
  * <p>Colors are used only when stdout is a terminal, {@code --no-color} was not given and the {@code NO_COLOR}
  * environment variable is unset or empty (see no-color.org). Not thread-safe: picocli fills it while parsing.
@@ -32,6 +33,10 @@ public final class GlobalOptions {
             + "or stdout is not a terminal).")
     private boolean noColor;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text or json (default: text; env: LIMITER_OUTPUT).")
+    private OutputFormat output;
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
@@ -50,15 +55,31 @@ public final class GlobalOptions {
         return anyOnPath(mixee, false);
     }
 
-    /** The running command's output streams, with terminal and color detection applied. */
+    /** The output format: {@code --output} given at the most specific level, else {@code LIMITER_OUTPUT}, else text. */
+    public OutputFormat output() {
+        return (OutputFormat) Layers.value(mixee, MIXIN_NAME, "--output").orElse(OutputFormat.text);
+    }
+
+    /** Whether the output format is JSON. */
+    public boolean json() {
+        return output() == OutputFormat.json;
+    }
+
+    /** The environment variables and standard input of the running command. */
+    public Environment environment() {
+        return Environment.of(mixee);
+    }
+
+    /** The running command's streams (stdin from its {@link Environment}), with terminal and color detection. */
     public Terminal terminal() {
         return terminal(mixee);
     }
 
-    /** The output streams of {@code command}, with terminal and color detection applied. */
+    /** The streams of {@code command}, with terminal and color detection applied. */
     public Terminal terminal(CommandSpec command) {
         CommandLine commandLine = command.commandLine();
-        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), anyOnPath(command, false));
+        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), Environment.of(command).stdin(),
+                anyOnPath(command, false));
     }
 
     private static boolean anyOnPath(CommandSpec start, boolean wantVerbose) {

@@ -2,11 +2,19 @@ package dev.limiter.cli.output;
 
 import picocli.CommandLine;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where a command writes, and how: {@link #interactive()} when stdout is a terminal (so a status line may be
+ * Where a command writes and reads, and how: {@link #interactive()} when stdout is a terminal (so a status line may be
  * rewritten in place), {@link #color()} when ANSI colors may be used. The style methods return their text
  * unchanged when colors are off. Thread-safe as far as its {@link PrintWriter}s are.
  */
@@ -16,30 +24,52 @@ public final class Terminal {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final BufferedReader in;
     private final boolean interactive;
     private final boolean color;
 
-    private Terminal(PrintWriter out, PrintWriter err, boolean interactive, boolean color) {
+    private Terminal(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, boolean color) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.in = Objects.requireNonNull(in, "in");
         this.interactive = interactive;
         this.color = color;
     }
 
-    /** A terminal with explicit settings, e.g. for tests. */
+    /** A terminal with explicit settings and nothing to read, e.g. for tests. */
     public static Terminal of(PrintWriter out, PrintWriter err, boolean interactive, boolean color) {
-        return new Terminal(out, err, interactive, color);
+        return new Terminal(out, err, new BufferedReader(new StringReader("")), interactive, color);
     }
 
     /**
      * Detects the settings of this process: interactive when {@code System.console()} exists, colored when
      * interactive, {@code noColorOption} is false and the {@code NO_COLOR} variable is unset or empty.
      */
-    public static Terminal detect(PrintWriter out, PrintWriter err, boolean noColorOption) {
+    public static Terminal detect(PrintWriter out, PrintWriter err, InputStream stdin, boolean noColorOption) {
         boolean interactive = System.console() != null;
         String noColorVariable = System.getenv("NO_COLOR");
         boolean noColorEnv = noColorVariable != null && !noColorVariable.isEmpty();
-        return new Terminal(out, err, interactive, interactive && !noColorOption && !noColorEnv);
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset()));
+        return new Terminal(out, err, in, interactive, interactive && !noColorOption && !noColorEnv);
+    }
+
+    /**
+     * Prints {@code question} on stdout and reads one line of the answer from stdin.
+     *
+     * @return the answer without surrounding blanks, or empty at the end of input
+     */
+    public Optional<String> ask(String question) {
+        out.print(question);
+        out.flush();
+        try {
+            String line = in.readLine();
+            if (!interactive) {
+                out.println();
+            }
+            return line == null ? Optional.empty() : Optional.of(line.strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answer from standard input: " + e.getMessage(), e);
+        }
     }
 
     /** Standard output. */
@@ -85,6 +115,11 @@ public final class Terminal {
     /** {@code text} in yellow. */
     public String yellow(String text) {
         return styled("33", text);
+    }
+
+    /** {@code text} in red. */
+    public String plainRed(String text) {
+        return styled("31", text);
     }
 
     /** {@code text} in bold red. */

@@ -9,6 +9,7 @@ import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.schema.WriteTokens;
 import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,7 +64,7 @@ public final class Charger {
                                              int attempt) {
         List<ChargeWrite> writes = new ArrayList<>(request.buckets().size());
         for (BucketCharge bucket : request.buckets()) {
-            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), request.leaseId().toString(),
+            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), WriteTokens.acquire(request.leaseId()),
                     Ttl.epochSeconds(bucket, cache.get(Keys.bucketPk(bucket.key())), request.nowNanos())));
         }
         if (writes.size() > 1) {
@@ -100,7 +101,7 @@ public final class Charger {
     CompletableFuture<ChargeOutcome> resolveConflict(ChargeRequest request, Map<BucketKey, Map<String, AttributeValue>> failed,
                                                      Map<BucketKey, Map<String, Branch>> passed, int attempt) {
         long now = request.nowNanos();
-        String token = request.leaseId().toString();
+        String token = WriteTokens.acquire(request.leaseId());
         boolean duplicate = failed.values().stream()
                 .anyMatch(item -> BucketItems.lastToken(item).filter(token::equals).isPresent());
         List<BucketSnapshot> observed = new ArrayList<>();

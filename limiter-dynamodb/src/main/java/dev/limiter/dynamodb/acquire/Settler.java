@@ -5,6 +5,7 @@ import dev.limiter.backend.SettleRequest;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.schema.WriteTokens;
 import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,7 +40,7 @@ public final class Settler {
     /** Applies every adjustment of {@code request}. */
     public CompletableFuture<Void> settle(SettleRequest request) {
         return Futures.guard(() -> {
-            String token = request.leaseId() + ":s";
+            String token = WriteTokens.settlement(request.leaseId());
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (BucketAdjustment bucket : request.buckets()) {
                 BucketState known = cache.get(Keys.bucketPk(bucket.key())).orElse(BucketState.EMPTY);

@@ -27,11 +27,26 @@ public final class LimitsProvisioning {
 
     /** Every problem of a limits file, errors and warnings, in position order; empty when clean. Offline. */
     public List<ManifestProblem> validate(String text, String file) {
+        return check(linter, text, file);
+    }
+
+    /**
+     * {@link #validate} without a table, e.g. for {@code limiter limits validate}: every problem of a limits file,
+     * errors and warnings, in position order, for hierarchies of at most {@code maxDepth} levels. Offline.
+     */
+    public static List<ManifestProblem> validate(String text, String file, int maxDepth) {
+        return check(new ManifestLinter(maxDepth), text, file);
+    }
+
+    private static List<ManifestProblem> check(ManifestLinter linter, String text, String file) {
+        List<ManifestProblem> problems;
         try {
-            return linter.lint(ManifestParser.parse(text, file), file);
+            problems = new ArrayList<>(linter.lint(ManifestParser.parse(text, file), file));
         } catch (ManifestException invalid) {
-            return invalid.problems();
+            problems = new ArrayList<>(invalid.problems());
         }
+        problems.sort(ManifestProblem.BY_POSITION);
+        return List.copyOf(problems);
     }
 
     /**

@@ -10,10 +10,15 @@ public final class ManifestException extends RuntimeException {
 
     private final transient List<ManifestProblem> problems;
 
-    /** Creates the exception for {@code problems} (at least one). */
+    /** Creates the exception for {@code problems} (at least one), sorted into file order. */
     public ManifestException(List<ManifestProblem> problems) {
-        super(problems.stream().map(ManifestProblem::toString).collect(Collectors.joining(System.lineSeparator())));
-        this.problems = List.copyOf(problems);
+        super(sorted(problems).stream().map(ManifestProblem::toString)
+                .collect(Collectors.joining(System.lineSeparator())));
+        this.problems = sorted(problems);
+    }
+
+    private static List<ManifestProblem> sorted(List<ManifestProblem> problems) {
+        return problems.stream().sorted(ManifestProblem.BY_POSITION).toList();
     }
 
     /** Every problem found, errors and warnings, in file order. */

@@ -1,5 +1,7 @@
 package dev.limiter.dynamodb.provision;
 
+import java.util.Comparator;
+
 /**
  * One finding about a limits file.
  *
@@ -8,6 +10,11 @@ package dev.limiter.dynamodb.provision;
  * @param message  what is wrong and how to fix it
  */
 public record ManifestProblem(SourcePosition position, Severity severity, String message) {
+
+    /** File order: by line, then column; problems at the same place keep their order in a stable sort. */
+    public static final Comparator<ManifestProblem> BY_POSITION = Comparator
+            .comparingInt((ManifestProblem problem) -> problem.position().line())
+            .thenComparingInt(problem -> problem.position().column());
 
     /** How serious a finding is. */
     public enum Severity {

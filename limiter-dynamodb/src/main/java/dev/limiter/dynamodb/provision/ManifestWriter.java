@@ -83,6 +83,7 @@ public final class ManifestWriter {
 
     private void entity(Entity entity, Map<ConfigScope, LimitConfig> configs) {
         line(1, quote(entity.id()) + ":");
+        int bodyStart = out.length();
         entity.parent().ifPresent(parent -> line(2, "parent: " + quote(parent)));
         if (entity.cascade()) {
             line(2, "cascade: true");
@@ -108,6 +109,11 @@ public final class ManifestWriter {
                 line(3, quote(name) + ":");
                 limits(4, config);
             });
+        }
+        if (out.length() == bodyStart) {
+            // A root without attributes or limits: "id:" alone would read back as null, not as an entity.
+            out.setLength(bodyStart - 1);
+            out.append(" {}\n");
         }
     }
 

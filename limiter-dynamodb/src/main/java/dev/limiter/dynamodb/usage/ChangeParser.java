@@ -4,6 +4,7 @@ import dev.limiter.backend.BucketKey;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.schema.WriteTokens;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,9 +21,6 @@ import java.util.TreeSet;
  * sequence number) is poisoned: parsing throws {@link IllegalArgumentException} naming the problem.
  */
 final class ChangeParser {
-
-    /** Suffix the settlement writes of {@code dev.limiter.dynamodb.acquire} append to the lease id in {@code l}. */
-    static final String SETTLEMENT_SUFFIX = ":s";
 
     private ChangeParser() {
     }
@@ -48,7 +46,7 @@ final class ChangeParser {
         checkParameters(after);
         Map<String, Long> deltas = deltas(before, after);
         Optional<String> token = token(after);
-        boolean request = token.isPresent() && !token.get().endsWith(SETTLEMENT_SUFFIX)
+        boolean request = token.isPresent() && !WriteTokens.isSettlement(token.get())
                 && !token.equals(token(before));
         if (!request && deltas.isEmpty()) {
             return Optional.empty();

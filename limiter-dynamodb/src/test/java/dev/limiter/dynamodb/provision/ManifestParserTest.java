@@ -96,12 +96,12 @@ class ManifestParserTest {
 
         assertThat(problems(text)).containsExactly(
                 "limits.yaml:1:12: error: namespace 'bad#ns' is invalid: must match [A-Za-z0-9][A-Za-z0-9_.-]* and be 1 to 64 characters long",
+                "limits.yaml:3:19: error: on_unavailable is 'maybe': must be block or allow",
                 "limits.yaml:5:17: error: 'rate' of limit 'rpm' is '0': must be a whole number between 1 and " + Limit.MAX_TOKENS,
                 "limits.yaml:6:25: error: 'per' of limit 'tpm' is 'fortnight': write a unit (second, minute, hour, day, week), an amount and unit (500ms, 30s, 1m, 1h, 1d) or an ISO-8601 duration (PT1M)",
                 "limits.yaml:7:5: error: limit 'rph' must be written either as {rate, per, burst} or as {capacity, refill_amount, refill_period}, not both",
                 "limits.yaml:8:5: error: limit 'rps' is missing 'refill_period'",
                 "limits.yaml:9:23: error: limit 'free': write 'unlimited: true' or leave it out",
-                "limits.yaml:3:19: error: on_unavailable is 'maybe': must be block or allow",
                 "limits.yaml:11:3: error: entity 'a b' is invalid: must match [A-Za-z0-9][A-Za-z0-9_.:@-]* and be 1 to 256 characters long",
                 "limits.yaml:13:13: error: entity 'x' cannot be its own parent");
     }

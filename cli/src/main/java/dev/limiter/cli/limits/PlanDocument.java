@@ -1,0 +1,59 @@
+package dev.limiter.cli.limits;
+
+import dev.limiter.dynamodb.provision.Change;
+import dev.limiter.dynamodb.provision.Plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a plan ({@code plan --json}, {@code diff --output json}): namespace, table, file, whether changes
+ * are present, Terraform's three counts and every change with its address, action and attributes before and after.
+ */
+final class PlanDocument {
+
+    /** The version of this document's shape; it changes only when fields are removed or change meaning. */
+    static final String FORMAT_VERSION = "1";
+
+    private PlanDocument() {
+    }
+
+    /** {@code plan} of {@code file} against {@code table}; {@code kind} is {@code plan} or {@code drift}. */
+    static Map<String, Object> of(String kind, Plan plan, String file, String table) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format_version", FORMAT_VERSION);
+        document.put("kind", kind);
+        document.put("namespace", plan.namespace());
+        document.put("table", table);
+        document.put("file", file);
+        document.put("changes_present", !plan.isEmpty());
+        document.put("summary", summary(plan));
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (Change change : plan.changes()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("address", change.address());
+            entry.put("action", action(change.action()));
+            entry.put("before", change.before());
+            entry.put("after", change.after());
+            changes.add(entry);
+        }
+        document.put("changes", changes);
+        return document;
+    }
+
+    /** Terraform's counts: {@code add}, {@code change}, {@code destroy}. */
+    static Map<String, Object> summary(Plan plan) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("add", plan.toAdd());
+        summary.put("change", plan.toChange());
+        summary.put("destroy", plan.toDestroy());
+        return summary;
+    }
+
+    /** {@code create}, {@code update} or {@code delete}. */
+    static String action(Change.Action action) {
+        return action.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.limiter.cli.limits;
+
+import dev.limiter.cli.output.JsonOutput;
+import dev.limiter.cli.output.Terminal;
+import dev.limiter.dynamodb.provision.Change;
+import dev.limiter.dynamodb.provision.Plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Renders plans the way Terraform does: a legend, one block per change ({@code + create}, {@code ~ update in-place},
+ * {@code - destroy}) with attribute lines ({@code ~ rpm.capacity = 250 -> 100}), then the summary line. The same
+ * blocks frame drift for {@code limits diff}. Not thread-safe.
+ */
+final class PlanView {
+
+    private final Terminal terminal;
+
+    PlanView(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Prints {@code plan}: "No changes." or the legend, the blocks and {@code Plan: X to add, ...}. */
+    void printPlan(Plan plan, String file) {
+        if (plan.isEmpty()) {
+            terminal.out().println(terminal.bold("No changes.") + " The limits of namespace '" + plan.namespace()
+                    + "' match " + file + ".");
+            return;
+        }
+        printLegend(plan);
+        terminal.out().println("limiter will perform the following actions:");
+        terminal.out().println();
+        plan.changes().forEach(change -> print(block(change, comment(change.action(), false, file))));
+        terminal.out().println(terminal.bold(plan.summary()));
+    }
+
+    /** Prints {@code plan} framed as drift between the table and {@code file} (values read table -> file). */
+    void printDrift(Plan plan, String file) {
+        if (plan.isEmpty()) {
+            terminal.out().println(terminal.bold("No drift.") + " The limits of namespace '" + plan.namespace()
+                    + "' match " + file + ".");
+            return;
+        }
+        terminal.out().println("Drift: namespace '" + plan.namespace() + "' differs from " + file
+                + " (values read table -> file):");
+        terminal.out().println();
+        plan.changes().forEach(change -> print(block(change, comment(change.action(), true, file))));
+        terminal.out().println(terminal.bold("Drift: " + plan.toAdd() + " missing from the table, "
+                + plan.toChange() + " changed in the table, " + plan.toDestroy() + " no longer in the file."));
+        terminal.out().println("Run 'limiter limits apply -f " + file + "' to bring the table back in line.");
+    }
+
+    /** The lines of one change's block, ending with a blank line. */
+    List<String> block(Change change, String comment) {
+        List<String> lines = new ArrayList<>();
+        String symbol = symbol(change.action());
+        lines.add("  " + terminal.dim("# " + change.address() + " " + comment));
+        lines.add("  " + color(change.action(), symbol) + " " + change.address() + " {");
+        TreeSet<String> names = new TreeSet<>(change.before().keySet());
+        names.addAll(change.after().keySet());
+        int width = names.stream().filter(name -> differs(change, name)).mapToInt(String::length).max().orElse(0);
+        int unchanged = 0;
+        for (String name : names) {
+            if (differs(change, name)) {
+                lines.add("      " + attribute(change, name, width));
+            } else {
+                unchanged++;
+            }
+        }
+        if (unchanged > 0) {
+            lines.add("        " + terminal.dim("# (" + unchanged + " unchanged attribute"
+                    + (unchanged == 1 ? "" : "s") + " hidden)"));
+        }
+        lines.add("    }");
+        lines.add("");
+        return lines;
+    }
+
+    private String attribute(Change change, String name, int width) {
+        Map<String, String> before = change.before();
+        Map<String, String> after = change.after();
+        String padded = name + " ".repeat(width - name.length());
+        if (!before.containsKey(name)) {
+            return color(Change.Action.CREATE, "+") + " " + padded + " = " + value(after.get(name));
+        }
+        if (!after.containsKey(name)) {
+            return color(Change.Action.DELETE, "-") + " " + padded + " = " + value(before.get(name))
+                    + (change.action() == Change.Action.DELETE ? "" : " -> null");
+        }
+        return color(Change.Action.UPDATE, "~") + " " + padded + " = " + value(before.get(name)) + " -> "
+                + value(after.get(name));
+    }
+
+    private static boolean differs(Change change, String name) {
+        return !String.valueOf(change.before().get(name)).equals(String.valueOf(change.after().get(name)));
+    }
+
+    private void printLegend(Plan plan) {
+        terminal.out().println("Resource actions are indicated with the following symbols:");
+        if (plan.toAdd() > 0) {
+            terminal.out().println("  " + color(Change.Action.CREATE, "+") + " create");
+        }
+        if (plan.toChange() > 0) {
+            terminal.out().println("  " + color(Change.Action.UPDATE, "~") + " update in-place");
+        }
+        if (plan.toDestroy() > 0) {
+            terminal.out().println("  " + color(Change.Action.DELETE, "-") + " destroy");
+        }
+        terminal.out().println();
+    }
+
+    private void print(List<String> lines) {
+        lines.forEach(terminal.out()::println);
+    }
+
+    private String color(Change.Action action, String text) {
+        if (action == Change.Action.CREATE) {
+            return terminal.green(text);
+        }
+        return action == Change.Action.UPDATE ? terminal.yellow(text) : terminal.plainRed(text);
+    }
+
+    static String symbol(Change.Action action) {
+        if (action == Change.Action.CREATE) {
+            return "+";
+        }
+        return action == Change.Action.UPDATE ? "~" : "-";
+    }
+
+    private static String comment(Change.Action action, boolean drift, String file) {
+        if (action == Change.Action.CREATE) {
+            return drift ? "is in " + file + " but missing from the table" : "will be created";
+        }
+        if (action == Change.Action.UPDATE) {
+            return drift ? "was changed outside " + file : "will be updated in-place";
+        }
+        return drift ? "is in the table but no longer in " + file : "will be destroyed";
+    }
+
+    /** Numbers, booleans and durations as they are; anything else as a quoted string, like Terraform. */
+    static String value(String text) {
+        return text.matches("-?[0-9]+|true|false|[0-9]+(ms|s|m|h|d|w)") ? text : JsonOutput.toJson(text);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.limiter.cli.limits;
+
+import dev.limiter.cli.options.BackendOptions;
+import dev.limiter.cli.options.TableConnection;
+import dev.limiter.dynamodb.provision.LimitsProvisioning;
+import dev.limiter.dynamodb.provision.ManifestProblem;
+import dev.limiter.dynamodb.provision.Plan;
+import dev.limiter.dynamodb.provision.Target;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plan/apply engine on the table the options name, with the backend whose client it uses; close it to release
+ * the client. Not thread-safe.
+ */
+final class Session implements AutoCloseable {
+
+    /** The deepest entity hierarchy a limits file may declare: the limiter's default depth bound. */
+    static final int MAX_DEPTH = 8;
+
+    private final TableConnection table;
+    private final LimitsProvisioning engine;
+
+    private Session(TableConnection table) {
+        this.table = table;
+        this.engine = new LimitsProvisioning(table.backend().client(), table.tableName(), MAX_DEPTH);
+    }
+
+    /** Opens the engine on the table of {@code options}; fails with a usage error when no table is set. */
+    static Session open(BackendOptions options) {
+        return new Session(options.connect());
+    }
+
+    /**
+     * The plan that brings the table in line with {@code file}, limited to {@code target} if given.
+     *
+     * @throws dev.limiter.dynamodb.provision.ManifestException if the file has errors
+     */
+    Plan plan(LimitsFile file, Optional<Target> target) {
+        return engine.plan(engine.load(file.text(), file.name()), target);
+    }
+
+    /** The warnings of {@code file} (legal, but probably not what was meant). */
+    List<ManifestProblem> warnings(LimitsFile file) {
+        return engine.validate(file.text(), file.name()).stream()
+                .filter(problem -> problem.severity() == ManifestProblem.Severity.WARNING).toList();
+    }
+
+    LimitsProvisioning engine() {
+        return engine;
+    }
+
+    String table() {
+        return table.tableName();
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}

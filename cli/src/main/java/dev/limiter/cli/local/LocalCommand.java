@@ -1,0 +1,57 @@
+package dev.limiter.cli.local;
+
+import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.options.BackendOptions;
+import dev.limiter.cli.options.GlobalOptions;
+import dev.limiter.cli.output.Usage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code limiter local}: a local DynamoDB for trying limiter: up, down, status, env. */
+@Command(
+        name = "local",
+        description = {
+            "A local DynamoDB for trying limiter: up, down, status, env.",
+            "%nRuns a local DynamoDB for trying limiter without an AWS account: LocalStack in Docker when a Docker "
+                + "daemon answers, otherwise moto_server (pip install 'moto[server]'). It keeps running after the "
+                + "command returns; 'limiter local down' stops exactly the process 'up' started.%n"
+        },
+        subcommands = {
+            LocalUpCommand.class,
+            LocalDownCommand.class,
+            LocalStatusCommand.class,
+            LocalEnvCommand.class
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  limiter local up                      on 127.0.0.1:4566",
+            "  eval \"$(limiter local env)\"           point limiter and the AWS SDK at it",
+            "  limiter local status",
+            "  limiter local down"
+        })
+public final class LocalCommand implements Callable<Integer> {
+
+    @Mixin(name = GlobalOptions.MIXIN_NAME)
+    private GlobalOptions globals;
+
+    @Mixin(name = BackendOptions.MIXIN_NAME)
+    private BackendOptions backend;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills its fields. */
+    public LocalCommand() {
+        // fields are injected by picocli
+    }
+
+    @Override
+    public Integer call() {
+        Usage.printMissingCommand(spec, globals.terminal());
+        return ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.limiter.cli.options;
+
+import dev.limiter.dynamodb.DynamoDbBackend;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A DynamoDB client for one command and the {@link DynamoDbBackend} on it; close it when the command is done.
+ *
+ * <p>The client's Netty event loop belongs to this connection, so that closing does not sit out Netty's two-second
+ * graceful-shutdown quiet period that an SDK-managed loop waits for: a CLI command would otherwise take two seconds
+ * longer than its work. The loop's threads are daemons. Retries use the SDK's standard mode; one HTTP attempt may take
+ * {@value #ATTEMPT_SECONDS} s, a call with its retries {@value #CALL_SECONDS} s.
+ *
+ * <p>Thread-safe.
+ */
+public final class TableConnection implements AutoCloseable {
+
+    static final int ATTEMPT_SECONDS = 10;
+    static final int CALL_SECONDS = 30;
+
+    private static final int LOOP_THREADS = 2;
+
+    private final SdkEventLoopGroup loop;
+    private final DynamoDbAsyncClient client;
+    private final DynamoDbBackend backend;
+
+    private TableConnection(SdkEventLoopGroup loop, DynamoDbAsyncClient client, String table) {
+        this.loop = loop;
+        this.client = client;
+        this.backend = DynamoDbBackend.builder().client(client).tableName(table).build();
+    }
+
+    /**
+     * Connects to {@code table}.
+     *
+     * @throws IllegalArgumentException if the table name is invalid
+     */
+    static TableConnection open(String table, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+        AtomicInteger threads = new AtomicInteger();
+        SdkEventLoopGroup loop = SdkEventLoopGroup.builder().numberOfThreads(LOOP_THREADS).threadFactory(task -> {
+            Thread thread = new Thread(task, "limiter-dynamodb-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }).build();
+        DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
+                .httpClient(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop).build())
+                .region(region).credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(ATTEMPT_SECONDS))
+                        .apiCallTimeout(Duration.ofSeconds(CALL_SECONDS)).build());
+        endpoint.ifPresent(builder::endpointOverride);
+        DynamoDbAsyncClient client = builder.build();
+        try {
+            return new TableConnection(loop, client, table);
+        } catch (IllegalArgumentException invalid) {
+            client.close();
+            loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw invalid;
+        }
+    }
+
+    /** The backend on the table. */
+    public DynamoDbBackend backend() {
+        return backend;
+    }
+
+    /** The table's name. */
+    public String tableName() {
+        return backend.tableName();
+    }
+
+    /** Closes the client and lets the event loop end without waiting for it. */
+    @Override
+    public void close() {
+        backend.close();
+        client.close();
+        loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.limiter.cli;
+
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.LocalEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged {@code target/limiter.jar}, run as users run it: a separate JVM, configured through environment
+ * variables, against moto. Runs in {@code integration-test}, after {@code package} built the jar.
+ */
+@WithDynamoDb
+class LimiterJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("limiter.jar", "target/limiter.jar"));
+    private static final Path ROOT = Path.of(System.getProperty("limiter.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void stopLocalServer() {
+        Path state = home.resolve("local.properties");
+        if (Files.exists(state)) {
+            LocalEndpoint.load(state).stop(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void version_readsTheManifest() throws Exception {
+        Result run = limiter(Map.of(), "--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("limiter 0.");
+    }
+
+    @Test
+    void examples_applyAndReplanClean_throughTheJar(DynamoDbTestEndpoint endpoint) throws Exception {
+        Map<String, String> env = Map.of("LIMITER_ENDPOINT_URL", endpoint.endpoint().toString(),
+                "LIMITER_TABLE", endpoint.tableName(), "AWS_REGION", endpoint.region().id());
+        String example = ROOT.resolve("examples/llm-gateway.yaml").toString();
+
+        Result create = limiter(env, "table", "create");
+        Result apply = limiter(env, "limits", "apply", "-f", example, "--auto-approve");
+        Result plan = limiter(env, "limits", "plan", "-f", example, "--detailed-exitcode");
+        Result acquire = limiter(env, "acquire", "acme-search", "gpt-4o", "-c", "rpm=1", "-c", "tpm=500",
+                "--namespace", "llm-gateway");
+
+        assertThat(create.exitCode()).as(create.err()).isZero();
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("Apply complete! Resources: 14 added, 0 changed, 0 destroyed.");
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCode.OK);
+        assertThat(plan.out()).startsWith("No changes.");
+        assertThat(acquire.exitCode()).as(acquire.err()).isZero();
+        assertThat(acquire.out()).startsWith("GRANTED entity 'acme-search' resource 'gpt-4o'");
+    }
+
+    @Test
+    void invalidFile_printsPositions_exitsOne() throws Exception {
+        Path file = Files.writeString(home.resolve("bad.yaml"), "namespace: ns\nentitis: {}\n");
+
+        Result run = limiter(Map.of(), "limits", "validate", "-f", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.out()).contains("bad.yaml:2:1: error: unknown field 'entitis' in the limits file; did you "
+                + "mean 'entities'?");
+    }
+
+    @Test
+    void localUpEnvDown_throughTheJar() throws Exception {
+        Map<String, String> env = Map.of("LIMITER_HOME", home.toString());
+
+        Result up = limiter(env, "local", "up", "--engine", "moto", "--port", "0");
+        Result localEnv = limiter(env, "local", "env");
+        Result down = limiter(env, "local", "down");
+
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(localEnv.out()).contains("export LIMITER_ENDPOINT_URL=http://127.0.0.1:");
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(down.out()).startsWith("Stopped moto_server");
+    }
+
+    private Result limiter(Map<String, String> variables, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("LIMITER_") || name.startsWith("AWS_"));
+        builder.environment().putAll(variables);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("limiter " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** What one run of the jar did. */
+    private record Result(int exitCode, String out, String err) {
+    }
+}
