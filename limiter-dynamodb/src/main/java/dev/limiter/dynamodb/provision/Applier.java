@@ -46,12 +46,13 @@ public final class Applier {
      */
     public void apply(Plan plan, ApplyListener listener) {
         List<Change> changes = plan.changes();
+        Map<String, Integer> depths = entityDepths(changes);
         AtomicInteger done = new AtomicInteger();
         int start = 0;
         while (start < changes.size()) {
             int end = start;
-            while (end < changes.size() && phase(changes.get(end)) == phase(changes.get(start))
-                    && end - start < IN_FLIGHT) {
+            int phase = phase(changes.get(start), depths);
+            while (end < changes.size() && phase(changes.get(end), depths) == phase && end - start < IN_FLIGHT) {
                 end++;
             }
             List<CompletableFuture<Void>> writes = new ArrayList<>();
@@ -126,15 +127,38 @@ public final class Applier {
         return Keys.settings(namespace);
     }
 
-    /** Settings, entity writes, configuration writes, configuration deletes, entity deletes. */
-    private static int phase(Change change) {
+    /**
+     * Settings, entity writes (a phase per depth, parents before children), configuration writes, configuration
+     * deletes, entity deletes (children before parents, as the plan orders them).
+     */
+    private static int phase(Change change, Map<String, Integer> depths) {
         boolean delete = change.action() == Change.Action.DELETE;
         if (change.resource() instanceof Resource.Settings) {
-            return delete ? 5 : 0;
+            return delete ? 5_000 : 0;
         }
-        if (change.resource() instanceof Resource.EntityResource) {
-            return delete ? 4 : 1;
+        if (change.resource() instanceof Resource.EntityResource entity) {
+            return delete ? 4_000 - depths.getOrDefault(entity.entity().id(), 0)
+                    : 1 + depths.getOrDefault(entity.entity().id(), 0);
         }
-        return delete ? 3 : 2;
+        return delete ? 3_000 : 2_000;
+    }
+
+    /** The depth of each entity the plan touches, counting only parents that the plan touches too. */
+    private static Map<String, Integer> entityDepths(List<Change> changes) {
+        Map<String, String> parents = new HashMap<>();
+        for (Change change : changes) {
+            if (change.resource() instanceof Resource.EntityResource entity) {
+                entity.entity().parent().ifPresent(parent -> parents.put(entity.entity().id(), parent));
+            }
+        }
+        Map<String, Integer> depths = new HashMap<>();
+        for (String id : parents.keySet()) {
+            int depth = 0;
+            for (String current = id; parents.containsKey(current) && depth < 100; current = parents.get(current)) {
+                depth++;
+            }
+            depths.put(id, depth);
+        }
+        return depths;
     }
 }

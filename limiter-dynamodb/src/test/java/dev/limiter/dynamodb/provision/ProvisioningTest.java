@@ -67,6 +67,15 @@ class ProvisioningTest {
     }
 
     @Test
+    void apply_newHierarchy_writesParentsBeforeChildren() {
+        java.util.List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        engine.apply(plan(file("rpm: {rate: 100, per: minute}")), (change, done, total) -> applied.add(change.address()));
+
+        assertThat(applied.indexOf("entity.acme")).isLessThan(applied.indexOf("entity.acme-search"));
+    }
+
+    @Test
     void plan_limitChangedByHand_showsTheDriftAsAnUpdateThatApplyReverts() {
         engine.apply(plan(file("rpm: {rate: 100, per: minute}")), (c, d, t) -> { });
         limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(Limit.perMinute("rpm", 250)));
