@@ -27,46 +27,56 @@ final class Acquirer {
         this.resolver = resolver;
     }
 
-    /** Attempts {@code request} once; never throws, failures complete the future. */
-    CompletableFuture<Decision> attempt(AcquireRequest request, OnUnavailable policy) {
+    /**
+     * Attempts {@code request} once under the {@code explicit} policy, or else the namespace's declared one; never
+     * throws, failures complete the future.
+     */
+    CompletableFuture<Decision> attempt(AcquireRequest request, Optional<OnUnavailable> explicit) {
         long start = context.listening() ? context.nowNanos() : 0;
         CompletableFuture<Decision> decision;
         try {
             CompletableFuture<Timed<ResolvedTarget>> resolved = resolver.resolve(request.entity(), request.resource());
-            decision = isDone(resolved) ? charge(request, ChargePlan.of(request, resolved.join().value()), policy)
-                    : resolved.thenCompose(target -> charge(request, ChargePlan.of(request, target.value()), policy));
+            decision = isDone(resolved) ? charge(request, ChargePlan.of(request, resolved.join().value()), explicit)
+                    : resolved.thenCompose(target -> charge(request, ChargePlan.of(request, target.value()), explicit));
         } catch (RuntimeException failure) {
             decision = CompletableFuture.failedFuture(failure);
         }
         if (isDone(decision)) {
-            return CompletableFuture.completedFuture(decided(request, policy, start, decision.join(), null));
+            return CompletableFuture.completedFuture(decided(request, explicit, start, decision.join(), null));
         }
-        return decision.handle((value, failure) -> decided(request, policy, start, value, failure));
+        return decision.handle((value, failure) -> decided(request, explicit, start, value, failure));
     }
 
-    private CompletableFuture<Decision> charge(AcquireRequest request, ChargePlan plan, OnUnavailable policy) {
+    /** The policy in force: the explicit one, else what the namespace declares (read without I/O). */
+    private OnUnavailable policy(Optional<OnUnavailable> explicit) {
+        return explicit.isPresent() ? explicit.get() : resolver.declaredPolicy();
+    }
+
+    private CompletableFuture<Decision> charge(AcquireRequest request, ChargePlan plan,
+                                               Optional<OnUnavailable> explicit) {
         LeaseId leaseId = LeaseId.random();
         if (plan.chargesNothing()) {
             return CompletableFuture.completedFuture(new Decision.Granted(
-                    new BackendLease(context, policy, leaseId, request, plan, Optional.empty(), 0)));
+                    new BackendLease(context, policy(explicit), leaseId, request, plan, Optional.empty(), 0)));
         }
         long now = context.nowNanos();
         CompletableFuture<ChargeOutcome> outcome = context.reported("charge", now,
                 context.backend().charge(plan.toRequest(leaseId, now)));
         if (isDone(outcome)) {
-            return CompletableFuture.completedFuture(decision(request, plan, policy, leaseId, now, outcome.join()));
+            return CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, outcome.join()));
         }
-        return outcome.thenApply(result -> decision(request, plan, policy, leaseId, now, result));
+        return outcome.thenApply(result -> decision(request, plan, explicit, leaseId, now, result));
     }
 
-    private Decision decision(AcquireRequest request, ChargePlan plan, OnUnavailable policy, LeaseId leaseId, long now,
-                              ChargeOutcome outcome) {
+    private Decision decision(AcquireRequest request, ChargePlan plan, Optional<OnUnavailable> explicit,
+                              LeaseId leaseId, long now, ChargeOutcome outcome) {
         return outcome.granted()
-                ? new Decision.Granted(new BackendLease(context, policy, leaseId, request, plan, Optional.of(outcome), now))
+                ? new Decision.Granted(new BackendLease(context, policy(explicit), leaseId, request, plan,
+                        Optional.of(outcome), now))
                 : plan.rejection(outcome, now);
     }
 
-    private Decision decided(AcquireRequest request, OnUnavailable policy, long start, Decision decision,
+    private Decision decided(AcquireRequest request, Optional<OnUnavailable> explicit, long start, Decision decision,
                              Throwable failure) {
         if (failure == null) {
             if (context.listening()) {
@@ -80,6 +90,7 @@ final class Acquirer {
         }
         Throwable cause = Futures.unwrap(failure);
         if (cause instanceof RateLimiterUnavailableException) {
+            OnUnavailable policy = policy(explicit);
             context.listener().onUnavailable(request.entity(), request.resource(), policy, cause);
             if (policy == OnUnavailable.ALLOW) {
                 return new Decision.Granted(new DegradedLease(LeaseId.random().toString(), request));

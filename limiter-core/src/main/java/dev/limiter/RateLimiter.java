@@ -9,6 +9,7 @@ import dev.limiter.internal.Futures;
 import dev.limiter.internal.Require;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -41,14 +42,14 @@ public final class RateLimiter {
     private final TargetResolver resolver;
     private final Acquirer acquirer;
     private final Waiter waiter;
-    private final OnUnavailable onUnavailable;
+    private final Optional<OnUnavailable> onUnavailable;
 
     RateLimiter(RateLimiterBuilder settings, LimiterContext context, TargetResolver resolver) {
         this(settings, context, resolver, settings.onUnavailable());
     }
 
     private RateLimiter(RateLimiterBuilder settings, LimiterContext context, TargetResolver resolver,
-                        OnUnavailable onUnavailable) {
+                        Optional<OnUnavailable> onUnavailable) {
         this.settings = settings;
         this.context = context;
         this.resolver = resolver;
@@ -67,14 +68,17 @@ public final class RateLimiter {
         return context.namespace();
     }
 
-    /** What acquires do while the backend is unavailable. */
+    /**
+     * What acquires do while the backend is unavailable: the policy set on the builder or view, else the one the
+     * namespace declares (as last loaded), else {@link OnUnavailable#BLOCK}.
+     */
     public OnUnavailable onUnavailable() {
-        return onUnavailable;
+        return onUnavailable.orElseGet(resolver::declaredPolicy);
     }
 
     /** A view of this limiter with another {@link OnUnavailable} policy, sharing its backend and caches. */
     public RateLimiter withOnUnavailable(OnUnavailable policy) {
-        return new RateLimiter(settings, context, resolver, Require.nonNull("policy", policy));
+        return new RateLimiter(settings, context, resolver, Optional.of(Require.nonNull("policy", policy)));
     }
 
     /** Acquires {@code request} or throws {@link RateLimitExceededException} with the exact retry-after. */
@@ -185,7 +189,9 @@ public final class RateLimiter {
 
     /** A builder initialised with this limiter's settings. */
     public RateLimiterBuilder toBuilder() {
-        return settings.copy().onUnavailable(onUnavailable);
+        RateLimiterBuilder copy = settings.copy();
+        onUnavailable.ifPresent(copy::onUnavailable);
+        return copy;
     }
 
     /** Settles {@code lease} after async work ended and completes with the work's result or failure. */

@@ -6,6 +6,7 @@ import dev.limiter.memory.InMemoryBackend;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -24,7 +25,7 @@ public final class RateLimiterBuilder {
     static final RateLimiterListener SILENT = new RateLimiterListener() { };
 
     private RateLimiterListener listener = SILENT;
-    private OnUnavailable onUnavailable = OnUnavailable.BLOCK;
+    private OnUnavailable onUnavailable;
     private Duration configCacheTtl = Duration.ofSeconds(60);
     private int configCacheMaxEntries = 100_000;
     private int maxDepth = 8;
@@ -59,7 +60,11 @@ public final class RateLimiterBuilder {
         return this;
     }
 
-    /** What acquires do while the backend is unavailable. Default {@link OnUnavailable#BLOCK}. */
+    /**
+     * What acquires do while the backend is unavailable. Default: the policy the namespace declares (a limits file's
+     * {@code defaults.on_unavailable}, or {@code configs().setOnUnavailable}) as last loaded, else
+     * {@link OnUnavailable#BLOCK}.
+     */
     public RateLimiterBuilder onUnavailable(OnUnavailable policy) {
         this.onUnavailable = Require.nonNull("onUnavailable", policy);
         return this;
@@ -117,8 +122,9 @@ public final class RateLimiterBuilder {
         return new RateLimiter(frozen, context, resolver);
     }
 
-    OnUnavailable onUnavailable() {
-        return onUnavailable;
+    /** The explicitly set policy, if any. */
+    Optional<OnUnavailable> onUnavailable() {
+        return Optional.ofNullable(onUnavailable);
     }
 
     int maxDepth() {

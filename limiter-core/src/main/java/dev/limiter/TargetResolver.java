@@ -42,6 +42,9 @@ final class TargetResolver {
     private final TtlCache<TargetKey, ResolvedTarget> targets;
     private final TtlCache<String, Optional<Entity>> entities;
     private final TtlCache<ConfigScope, Optional<LimitConfig>> configs;
+    private final TtlCache<String, Optional<OnUnavailable>> policies;
+    /** The namespace's declared policy as last loaded, BLOCK if none; read without I/O when the backend fails. */
+    private volatile OnUnavailable declared = OnUnavailable.BLOCK;
 
     TargetResolver(Backend backend, String namespace, InstantSource clock, Duration ttl, int maxEntries,
                    int maxDepth, RateLimiterListener listener) {
@@ -53,15 +56,27 @@ final class TargetResolver {
         this.targets = new TtlCache<>(clock, maxEntries, listener::onCacheLookup);
         this.entities = new TtlCache<>(clock, maxEntries, hit -> { });
         this.configs = new TtlCache<>(clock, maxEntries, hit -> { });
+        this.policies = new TtlCache<>(clock, 1, hit -> { });
     }
 
-    /** The target of {@code entity} and {@code resource}. */
+    /** The target of {@code entity} and {@code resource}; also keeps the namespace's declared policy fresh. */
     CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource) {
+        policies.get(namespace, key -> timedLoad("config", () -> backend.configs().onUnavailable(key))
+                .thenApply(loaded -> {
+                    declared = loaded.value().orElse(OnUnavailable.BLOCK);
+                    return loaded;
+                }));
         return targets.get(new TargetKey(entity, resource), this::load);
+    }
+
+    /** The policy the namespace declares, as last loaded; BLOCK if it declares none or none was ever loaded. */
+    OnUnavailable declaredPolicy() {
+        return declared;
     }
 
     /** Forgets everything cached, e.g. after this process changed stored data. */
     void invalidateAll() {
+        policies.invalidateAll();
         targets.invalidateAll();
         entities.invalidateAll();
         configs.invalidateAll();

@@ -67,8 +67,9 @@ class RateLimiterListenerTest {
     void acquire_coldCache_reportsEntityConfigAndChargeCalls() {
         limiter(recorder).acquire(ONE);
 
-        // One entity lookup, one configuration lookup per stored level, one conditional charge.
-        assertThat(recorder.backendCalls).isEqualTo(Map.of("charge", 1, "config", 4, "entity", 1));
+        // One entity lookup, one configuration lookup per stored level and one for the namespace's declared
+        // on-unavailable policy, one conditional charge.
+        assertThat(recorder.backendCalls).isEqualTo(Map.of("charge", 1, "config", 5, "entity", 1));
         assertThat(recorder.failedCalls).isZero();
     }
 

@@ -81,6 +81,16 @@ final class SwitchableBackend implements Backend {
             public CompletableFuture<Map<ConfigScope, LimitConfig>> list(String namespace) {
                 return call(mode == Mode.DOWN, () -> configs.list(namespace));
             }
+
+            @Override
+            public CompletableFuture<Optional<OnUnavailable>> onUnavailable(String namespace) {
+                return call(mode == Mode.DOWN || mode == Mode.CONFIG_LOADS_DOWN, () -> configs.onUnavailable(namespace));
+            }
+
+            @Override
+            public CompletableFuture<Void> putOnUnavailable(String namespace, OnUnavailable policy) {
+                return call(mode == Mode.DOWN, () -> configs.putOnUnavailable(namespace, policy));
+            }
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.limiter.config;
 
+import dev.limiter.OnUnavailable;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,4 +25,10 @@ public interface ConfigStore {
 
     /** Every configuration stored in {@code namespace}. */
     CompletableFuture<Map<ConfigScope, LimitConfig>> list(String namespace);
+
+    /** The on-unavailable policy {@code namespace} declares, if it declares one. */
+    CompletableFuture<Optional<OnUnavailable>> onUnavailable(String namespace);
+
+    /** Declares the on-unavailable policy of {@code namespace}. */
+    CompletableFuture<Void> putOnUnavailable(String namespace, OnUnavailable policy);
 }

@@ -1,5 +1,6 @@
 package dev.limiter.config;
 
+import dev.limiter.OnUnavailable;
 import dev.limiter.internal.Futures;
 import dev.limiter.internal.Require;
 
@@ -46,6 +47,17 @@ public final class Configs {
         boolean existed = Futures.join(store.delete(namespace, Require.nonNull("scope", scope)));
         onChange.run();
         return existed;
+    }
+
+    /** The on-unavailable policy the namespace declares, if any; limiters without an explicit policy follow it. */
+    public Optional<OnUnavailable> onUnavailable() {
+        return Futures.join(store.onUnavailable(namespace));
+    }
+
+    /** Declares the namespace's on-unavailable policy, for limiters that do not set one explicitly. */
+    public void setOnUnavailable(OnUnavailable policy) {
+        Futures.join(store.putOnUnavailable(namespace, Require.nonNull("policy", policy)));
+        onChange.run();
     }
 
     /** Every configuration stored in the namespace. */

@@ -1,5 +1,6 @@
 package dev.limiter.memory;
 
+import dev.limiter.OnUnavailable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.ConfigStore;
 import dev.limiter.config.LimitConfig;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryConfigStore implements ConfigStore {
 
     private final Map<String, Map<ConfigScope, LimitConfig>> namespaces = new ConcurrentHashMap<>();
+    private final Map<String, OnUnavailable> policies = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<Optional<LimitConfig>> get(String namespace, ConfigScope scope) {
@@ -38,6 +40,20 @@ final class InMemoryConfigStore implements ConfigStore {
     @Override
     public CompletableFuture<Map<ConfigScope, LimitConfig>> list(String namespace) {
         return Futures.guard(() -> CompletableFuture.completedFuture(Map.copyOf(scopes(namespace))));
+    }
+
+    @Override
+    public CompletableFuture<Optional<OnUnavailable>> onUnavailable(String namespace) {
+        return Futures.guard(() -> CompletableFuture.completedFuture(
+                Optional.ofNullable(policies.get(Require.namespace("namespace", namespace)))));
+    }
+
+    @Override
+    public CompletableFuture<Void> putOnUnavailable(String namespace, OnUnavailable policy) {
+        return Futures.guard(() -> {
+            policies.put(Require.namespace("namespace", namespace), Require.nonNull("policy", policy));
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private Map<ConfigScope, LimitConfig> scopes(String namespace) {

@@ -5,6 +5,7 @@ import dev.limiter.AmountExceedsCapacityException;
 import dev.limiter.Decision;
 import dev.limiter.Lease;
 import dev.limiter.Limit;
+import dev.limiter.OnUnavailable;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigLevel;
 import dev.limiter.config.ConfigScope;
@@ -132,6 +133,19 @@ public abstract class ConfigContract extends BackendContract {
         configure(limiter, ConfigScope.namespace(), Limit.perMinute("rpm", 2));
 
         assertThat(rpmCapacitySeenBy(limiter)).isEqualTo(2);
+    }
+
+    @Test
+    void onUnavailable_declaredForTheNamespace_isTheLimitersPolicyOnceLoaded() {
+        RateLimiter limiter = limiter();
+        limiter.configs().setOnUnavailable(OnUnavailable.ALLOW);
+
+        limiter.acquire(request("u1", "api", "rpm", 1).withLimits(Limit.perMinute("rpm", 10))).commit();
+
+        assertThat(limiter.configs().onUnavailable()).contains(OnUnavailable.ALLOW);
+        assertThat(limiter.onUnavailable()).isEqualTo(OnUnavailable.ALLOW);
+        assertThat(limiterBuilder().onUnavailable(OnUnavailable.BLOCK).build().onUnavailable())
+                .isEqualTo(OnUnavailable.BLOCK);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.limiter.dynamodb.store;
 
+import dev.limiter.OnUnavailable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.ConfigStore;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.acquire.Unavailable;
+import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ConfigItems;
 import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.internal.Futures;
@@ -14,8 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +73,35 @@ public final class DynamoDbConfigStore implements ConfigStore {
                         throw Unavailable.rethrow("DeleteItem", table, failure);
                     }
                     return response.hasAttributes() && !response.attributes().isEmpty();
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Optional<OnUnavailable>> onUnavailable(String namespace) {
+        return Futures.guard(() -> client.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Keys.settings(namespace).toAttributes()).consistentRead(true).build())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Unavailable.rethrow("GetItem", table, failure);
+                    }
+                    AttributeValue policy = response.hasItem() ? response.item().get(Attributes.ON_UNAVAILABLE) : null;
+                    return policy == null ? Optional.<OnUnavailable>empty()
+                            : Optional.of(OnUnavailable.valueOf(policy.s().toUpperCase(Locale.ROOT)));
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Void> putOnUnavailable(String namespace, OnUnavailable policy) {
+        return Futures.guard(() -> client.updateItem(UpdateItemRequest.builder().tableName(table)
+                        .key(Keys.settings(namespace).toAttributes()).updateExpression("SET #ou = :ou")
+                        .expressionAttributeNames(Map.of("#ou", Attributes.ON_UNAVAILABLE))
+                        .expressionAttributeValues(Map.of(":ou",
+                                AttributeValue.fromS(policy.name().toLowerCase(Locale.ROOT)))).build())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Unavailable.rethrow("UpdateItem", table, failure);
+                    }
+                    return null;
                 }));
     }
 
