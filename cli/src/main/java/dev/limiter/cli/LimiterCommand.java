@@ -10,6 +10,8 @@ import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.status.AcquireCommand;
 import dev.limiter.cli.status.ExplainCommand;
 import dev.limiter.cli.table.TableCommand;
+import dev.limiter.cli.usage.AggregateCommand;
+import dev.limiter.cli.usage.UsageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,8 @@ import java.util.concurrent.Callable;
             EntityCommand.class,
             ExplainCommand.class,
             AcquireCommand.class,
+            UsageCommand.class,
+            AggregateCommand.class,
             TableCommand.class,
             LocalCommand.class,
             DemoCommand.class,
@@ -50,6 +54,7 @@ import java.util.concurrent.Callable;
             "  limiter limits plan -f examples/llm-gateway.yaml  what apply would do",
             "  limiter limits apply -f examples/llm-gateway.yaml",
             "  limiter explain acme-search gpt-4o               limits and buckets",
+            "  limiter aggregate && limiter usage acme --chart  usage per hour",
             "  limiter demo                                     an LLM gateway, 10 s",
             "  limiter help limits plan                         a command's options"
         })

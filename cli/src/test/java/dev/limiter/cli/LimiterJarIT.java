@@ -94,7 +94,42 @@ class LimiterJarIT {
         assertThat(down.out()).startsWith("Stopped moto_server");
     }
 
+    @Test
+    void aggregateFollow_sigint_finishesThePollPrintsTheSummaryAndExits(DynamoDbTestEndpoint endpoint)
+            throws Exception {
+        Map<String, String> env = Map.of("LIMITER_ENDPOINT_URL", endpoint.endpoint().toString(),
+                "LIMITER_TABLE", endpoint.tableName("follow"), "AWS_REGION", endpoint.region().id());
+        assertThat(limiter(env, "table", "create").exitCode()).isZero();
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Process process = start(env, out, "aggregate", "--follow", "--interval", "200ms");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(out).contains("poll 2:") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+
+        boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("exited after SIGINT").isTrue();
+        assertThat(Files.readString(out)).containsPattern("(?m)^Stopped by a signal: \\d+ polls, ");
+    }
+
     private Result limiter(Map<String, String> variables, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Process process = start(variables, out, args);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("limiter " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(errorFile(out), StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code limiter args...} in a separate JVM, stdout to {@code out}, stderr to {@link #errorFile}. */
+    private Process start(Map<String, String> variables, Path out, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -102,15 +137,12 @@ class LimiterJarIT {
                 Path.of("/dev/null").toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("LIMITER_") || name.startsWith("AWS_"));
         builder.environment().putAll(variables);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("limiter " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return builder.redirectOutput(out.toFile()).redirectError(errorFile(out).toFile()).start();
+    }
+
+    /** Where {@link #start} writes the stderr of the run writing stdout to {@code out}. */
+    private static Path errorFile(Path out) {
+        return out.resolveSibling(out.getFileName() + ".err");
     }
 
     /** What one run of the jar did. */

@@ -9,6 +9,8 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
@@ -57,10 +59,7 @@ public final class TableConnection implements AutoCloseable {
         }).build();
         DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
                 .httpClient(NettyNioAsyncHttpClient.builder().eventLoopGroup(loop).build())
-                .region(region).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(Duration.ofSeconds(ATTEMPT_SECONDS))
-                        .apiCallTimeout(Duration.ofSeconds(CALL_SECONDS)).build());
+                .region(region).credentialsProvider(credentials).overrideConfiguration(overrides());
         endpoint.ifPresent(builder::endpointOverride);
         DynamoDbAsyncClient client = builder.build();
         try {
@@ -70,6 +69,25 @@ public final class TableConnection implements AutoCloseable {
             loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw invalid;
         }
+    }
+
+    /**
+     * A sync DynamoDB Streams client with the same endpoint, region, credentials, retries and timeouts as
+     * {@link #open}; the caller closes it. Sync, on the SDK's default HTTP client: a stream is read one call after
+     * the other.
+     */
+    static DynamoDbStreamsClient openStreams(Optional<URI> endpoint, Region region,
+                                             AwsCredentialsProvider credentials) {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder().region(region)
+                .credentialsProvider(credentials).overrideConfiguration(overrides());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(Duration.ofSeconds(ATTEMPT_SECONDS))
+                .apiCallTimeout(Duration.ofSeconds(CALL_SECONDS)).build();
     }
 
     /** The backend on the table. */

@@ -89,6 +89,17 @@ final class ShardCursor {
         return records.size();
     }
 
+    /**
+     * Starts a poll from the last record fetched with a fresh iterator rather than the one the previous poll ended
+     * with: an iterator held across polls can expire (after 15 minutes) or, with moto, go stale when a failed
+     * transaction makes it rebuild the table's stream shard, after which it returns nothing more.
+     */
+    void resume() {
+        if (lastFetched != null && !closed) {
+            iterator = null;
+        }
+    }
+
     /** Drops the first {@code count} pending records: they were applied. */
     void applied(int count) {
         pending.subList(0, count).clear();

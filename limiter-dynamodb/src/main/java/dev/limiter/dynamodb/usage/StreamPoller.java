@@ -191,6 +191,7 @@ public final class StreamPoller {
         if (!applyPending(cursor, tally)) {
             return;
         }
+        cursor.resume();
         for (int call = 0; call < maxCallsPerShard; call++) {
             if (cursor.done()) {
                 return;

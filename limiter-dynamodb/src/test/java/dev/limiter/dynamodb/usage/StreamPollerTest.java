@@ -194,6 +194,25 @@ class StreamPollerTest {
     }
 
     @Test
+    void pollOnce_afterACascadeRejectedInATransaction_stillSeesNewRecords() {
+        limiter.entities().put(Entity.root("org"));
+        limiter.entities().put(Entity.child("user", "org").withCascade(true));
+        limiter.configs().set(ConfigScope.entityDefault("org"), LimitConfig.of(Limit.perMinute("rpm", 1)));
+        StreamPoller poller = positionedAtLatest();
+        limiter.acquire(call("user", 10)).commit();
+        poller.pollOnce();
+
+        boolean rejected = !limiter.tryAcquire(call("user", 10)).isGranted();
+        limiter.acquire(call("solo", 7)).commit();
+        PollResult afterRejection = poller.pollOnce();
+
+        // moto rebuilds the stream shard when a transaction fails; a poller must resume from its last record.
+        assertThat(rejected).isTrue();
+        assertThat(afterRejection.aggregation().counted()).isEqualTo(1);
+        assertUsage("solo", UsageWindow.DAILY, 1, Map.of("rpm", 1L, "tpm", 7L));
+    }
+
+    @Test
     void latestStreamArn_tableWithoutStream_isEmpty() {
         assertThat(StreamPoller.latestStreamArn(streams, endpoint.tableName("absent"))).isEmpty();
         assertThat(streamArn).contains(endpoint.tableName());
