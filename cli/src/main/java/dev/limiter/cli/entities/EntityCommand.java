@@ -1,15 +1,7 @@
 package dev.limiter.cli.entities;
 
-import dev.limiter.cli.ExitCode;
-import dev.limiter.cli.options.BackendOptions;
-import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.cli.output.Usage;
+import dev.limiter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code limiter entity}: create, get, list, children, delete. */
 @Command(
@@ -33,25 +25,10 @@ import java.util.concurrent.Callable;
             "  limiter entity children acme",
             "  limiter entity delete acme --recursive"
         })
-public final class EntityCommand implements Callable<Integer> {
-
-    @Mixin(name = GlobalOptions.MIXIN_NAME)
-    private GlobalOptions globals;
-
-    @Mixin(name = BackendOptions.MIXIN_NAME)
-    private BackendOptions backend;
-
-    @Spec
-    private CommandSpec spec;
+public final class EntityCommand extends CommandGroup {
 
     /** Creates the command; picocli fills its fields. */
     public EntityCommand() {
-        // fields are injected by picocli
-    }
-
-    @Override
-    public Integer call() {
-        Usage.printMissingCommand(spec, globals.terminal());
-        return ExitCode.USAGE;
+        // options are inherited from CommandGroup and injected by picocli
     }
 }

@@ -1,15 +1,7 @@
 package dev.limiter.cli.limits;
 
-import dev.limiter.cli.ExitCode;
-import dev.limiter.cli.options.BackendOptions;
-import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.cli.output.Usage;
+import dev.limiter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code limiter limits}: declarative limits, Terraform-style. Groups validate, plan, apply, diff and export. */
 @Command(
@@ -36,25 +28,10 @@ import java.util.concurrent.Callable;
             "  limiter limits diff -f limits.yaml --detailed-exitcode   2 on drift",
             "  limiter limits export --namespace prod -f limits.yaml --adopt"
         })
-public final class LimitsCommand implements Callable<Integer> {
-
-    @Mixin(name = GlobalOptions.MIXIN_NAME)
-    private GlobalOptions globals;
-
-    @Mixin(name = BackendOptions.MIXIN_NAME)
-    private BackendOptions backend;
-
-    @Spec
-    private CommandSpec spec;
+public final class LimitsCommand extends CommandGroup {
 
     /** Creates the command; picocli fills its fields. */
     public LimitsCommand() {
-        // fields are injected by picocli
-    }
-
-    @Override
-    public Integer call() {
-        Usage.printMissingCommand(spec, globals.terminal());
-        return ExitCode.USAGE;
+        // options are inherited from CommandGroup and injected by picocli
     }
 }

@@ -1,15 +1,7 @@
 package dev.limiter.cli.local;
 
-import dev.limiter.cli.ExitCode;
-import dev.limiter.cli.options.BackendOptions;
-import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.cli.output.Usage;
+import dev.limiter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code limiter local}: a local DynamoDB for trying limiter: up, down, status, env. */
 @Command(
@@ -33,25 +25,10 @@ import java.util.concurrent.Callable;
             "  limiter local status",
             "  limiter local down"
         })
-public final class LocalCommand implements Callable<Integer> {
-
-    @Mixin(name = GlobalOptions.MIXIN_NAME)
-    private GlobalOptions globals;
-
-    @Mixin(name = BackendOptions.MIXIN_NAME)
-    private BackendOptions backend;
-
-    @Spec
-    private CommandSpec spec;
+public final class LocalCommand extends CommandGroup {
 
     /** Creates the command; picocli fills its fields. */
     public LocalCommand() {
-        // fields are injected by picocli
-    }
-
-    @Override
-    public Integer call() {
-        Usage.printMissingCommand(spec, globals.terminal());
-        return ExitCode.USAGE;
+        // options are inherited from CommandGroup and injected by picocli
     }
 }

@@ -1,15 +1,7 @@
 package dev.limiter.cli.table;
 
-import dev.limiter.cli.ExitCode;
-import dev.limiter.cli.options.BackendOptions;
-import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.cli.output.Usage;
+import dev.limiter.cli.CommandGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code limiter table}: create, describe and delete development tables. */
 @Command(
@@ -30,25 +22,10 @@ import java.util.concurrent.Callable;
             "  limiter table describe",
             "  limiter table delete --yes"
         })
-public final class TableCommand implements Callable<Integer> {
-
-    @Mixin(name = GlobalOptions.MIXIN_NAME)
-    private GlobalOptions globals;
-
-    @Mixin(name = BackendOptions.MIXIN_NAME)
-    private BackendOptions backend;
-
-    @Spec
-    private CommandSpec spec;
+public final class TableCommand extends CommandGroup {
 
     /** Creates the command; picocli fills its fields. */
     public TableCommand() {
-        // fields are injected by picocli
-    }
-
-    @Override
-    public Integer call() {
-        Usage.printMissingCommand(spec, globals.terminal());
-        return ExitCode.USAGE;
+        // options are inherited from CommandGroup and injected by picocli
     }
 }
