@@ -64,11 +64,6 @@ final class MotoTable implements AutoCloseable {
         return client;
     }
 
-    /** The pid of the moto server, for the record. */
-    long serverPid() {
-        return server.pid();
-    }
-
     @Override
     public void close() {
         try {

@@ -29,21 +29,6 @@ public record UsageSettings(Duration hourlyRetention, Duration dailyRetention, i
         return new UsageSettings(Duration.ofDays(14), Duration.ofDays(400), 8);
     }
 
-    /** A copy with another hourly retention. */
-    public UsageSettings withHourlyRetention(Duration retention) {
-        return new UsageSettings(retention, dailyRetention, maxConcurrentWrites);
-    }
-
-    /** A copy with another daily retention. */
-    public UsageSettings withDailyRetention(Duration retention) {
-        return new UsageSettings(hourlyRetention, retention, maxConcurrentWrites);
-    }
-
-    /** A copy with another write concurrency. */
-    public UsageSettings withMaxConcurrentWrites(int writes) {
-        return new UsageSettings(hourlyRetention, dailyRetention, writes);
-    }
-
     /** The retention of snapshots of kind {@code window}. */
     public Duration retention(UsageWindow window) {
         return window == UsageWindow.HOURLY ? hourlyRetention : dailyRetention;
