@@ -53,10 +53,12 @@ final class TargetResolver {
         this.ttl = ttl;
         this.maxDepth = maxDepth;
         this.listener = listener;
-        this.targets = new TtlCache<>(clock, maxEntries, listener::onCacheLookup);
-        this.entities = new TtlCache<>(clock, maxEntries, hit -> { });
-        this.configs = new TtlCache<>(clock, maxEntries, hit -> { });
-        this.policies = new TtlCache<>(clock, 1, hit -> { });
+        // Reload in the last fifth of the TTL, so that keys in steady use never make an acquire wait for the store.
+        Duration refreshAhead = ttl.dividedBy(5);
+        this.targets = new TtlCache<>(clock, maxEntries, listener::onCacheLookup, refreshAhead);
+        this.entities = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
+        this.configs = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
+        this.policies = new TtlCache<>(clock, 1, hit -> { }, refreshAhead);
     }
 
     /** The target of {@code entity} and {@code resource}; also keeps the namespace's declared policy fresh. */

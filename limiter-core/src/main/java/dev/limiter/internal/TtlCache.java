@@ -2,9 +2,11 @@ package dev.limiter.internal;
 
 import dev.limiter.config.CacheStats;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,6 +19,10 @@ import java.util.function.Function;
  * with {@code compute}, so concurrent misses for one key share one load. Failed loads are removed, never cached.
  * When the map outgrows its bound, expired entries are swept and, if that is not enough, arbitrary entries are
  * dropped; the bound is approximate, which is all a configuration cache needs.
+ *
+ * <p>Refresh ahead: a hit within {@code refreshAhead} of the entry's expiry starts one background reload and is
+ * served the current value meanwhile; a successful reload replaces the entry, a failed one leaves it to expire. So
+ * a steadily used key is reloaded before it expires and no lookup waits for the store.
  *
  * @param <K> key type, with value semantics
  * @param <V> value type
@@ -38,6 +44,8 @@ public final class TtlCache<K, V> {
     private final InstantSource clock;
     private final int maxEntries;
     private final AccessListener accessListener;
+    private final long refreshAheadNanos;
+    private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -45,9 +53,16 @@ public final class TtlCache<K, V> {
 
     /** Creates an empty cache reading time from {@code clock} and holding about {@code maxEntries} entries. */
     public TtlCache(InstantSource clock, int maxEntries, AccessListener accessListener) {
+        this(clock, maxEntries, accessListener, Duration.ZERO);
+    }
+
+    /** Like the three-argument constructor, reloading entries in the background {@code refreshAhead} before expiry. */
+    public TtlCache(InstantSource clock, int maxEntries, AccessListener accessListener, Duration refreshAhead) {
         this.clock = Require.nonNull("clock", clock);
         this.maxEntries = (int) Require.positive("maxEntries", maxEntries, Integer.MAX_VALUE);
         this.accessListener = Require.nonNull("accessListener", accessListener);
+        Require.argument(!refreshAhead.isNegative(), "refreshAhead must not be negative, got " + refreshAhead);
+        this.refreshAheadNanos = refreshAhead.toNanos();
     }
 
     /** The cached value for {@code key}, loading it with {@code loader} when absent or expired. */
@@ -57,6 +72,9 @@ public final class TtlCache<K, V> {
         if (cached != null && fresh(cached, now)) {
             hits.increment();
             accessListener.onAccess(true);
+            if (refreshAheadNanos > 0 && cached.isDone() && cached.join().expiresAtNanos() - now <= refreshAheadNanos) {
+                refreshAhead(key, cached, loader);
+            }
             return cached;
         }
         boolean[] loaded = {false};
@@ -84,6 +102,22 @@ public final class TtlCache<K, V> {
             shrink(now);
         }
         return installed;
+    }
+
+    /** Starts one background reload of {@code key}; it replaces {@code current} only if that is still the entry. */
+    private void refreshAhead(K key, CompletableFuture<Timed<V>> current,
+                              Function<K, CompletableFuture<Timed<V>>> loader) {
+        if (!refreshing.add(key)) {
+            return;
+        }
+        Futures.guard(() -> loader.apply(key)).whenComplete((value, failure) -> {
+            refreshing.remove(key);
+            if (failure == null) {
+                entries.replace(key, current, CompletableFuture.completedFuture(value));
+            } else {
+                failures.increment();
+            }
+        });
     }
 
     /** Drops every entry. */

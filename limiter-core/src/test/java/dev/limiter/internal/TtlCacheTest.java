@@ -312,4 +312,55 @@ class TtlCacheTest {
         return key -> CompletableFuture.completedFuture(
                 new Timed<>("value of " + key + " #" + loads.incrementAndGet(), clock.nanos() + TTL.toNanos()));
     }
+
+    // ---- refresh ahead ----
+
+    @Test
+    void get_hitWithinRefreshWindow_servesCurrentValueWhileReloading() {
+        TtlCache<String, String> refreshing = new TtlCache<>(clock, 100, hit -> { }, Duration.ofSeconds(12));
+        refreshing.get("a", loader()).join();
+        CompletableFuture<Timed<String>> reload = new CompletableFuture<>();
+        clock.advance(Duration.ofSeconds(50));
+
+        String served = refreshing.get("a", key -> reload).join().value();
+        String servedAgain = refreshing.get("a", key -> CompletableFuture.failedFuture(new AssertionError("twice")))
+                .join().value();
+        reload.complete(new Timed<>("reloaded", nowNanos() + TTL.toNanos()));
+        String afterReload = refreshing.get("a", loader()).join().value();
+
+        assertThat(served).isEqualTo("value of a #1");
+        assertThat(servedAgain).isEqualTo("value of a #1");
+        assertThat(afterReload).isEqualTo("reloaded");
+    }
+
+    @Test
+    void get_reloadFails_keepsServingTheOldValueUntilItExpires() {
+        TtlCache<String, String> refreshing = new TtlCache<>(clock, 100, hit -> { }, Duration.ofSeconds(12));
+        refreshing.get("a", loader()).join();
+        clock.advance(Duration.ofSeconds(50));
+
+        String served = refreshing.get("a", key -> CompletableFuture.failedFuture(new IllegalStateException("down")))
+                .join().value();
+        clock.advance(Duration.ofSeconds(10));
+        String expired = refreshing.get("a", loader()).join().value();
+
+        assertThat(served).isEqualTo("value of a #1");
+        assertThat(expired).isEqualTo("value of a #2");
+        assertThat(refreshing.stats().loadFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void get_hitBeforeRefreshWindow_doesNotReload() {
+        TtlCache<String, String> refreshing = new TtlCache<>(clock, 100, hit -> { }, Duration.ofSeconds(12));
+        refreshing.get("a", loader()).join();
+        clock.advance(Duration.ofSeconds(47));
+
+        refreshing.get("a", loader()).join();
+
+        assertThat(loads).hasValue(1);
+    }
+
+    private long nowNanos() {
+        return clock.millis() * 1_000_000L;
+    }
 }
