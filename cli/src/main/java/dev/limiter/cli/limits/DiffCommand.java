@@ -64,9 +64,10 @@ final class DiffCommand implements Callable<Integer> {
         LimitsFile limits = LimitsFile.read(file);
         Terminal terminal = globals.terminal();
         try (Session session = Session.open(backend)) {
-            LimitsManifest manifest = session.engine().load(limits.text(), limits.name());
-            Plan drift = session.engine().plan(manifest, Optional.empty());
-            List<String> unmanaged = unmanaged(session.engine().live(manifest.namespace()), manifest);
+            LimitsManifest manifest = session.check(limits).manifestOrThrow();
+            LiveState live = session.engine().live(manifest.namespace());
+            Plan drift = session.engine().plan(manifest, live, Optional.empty());
+            List<String> unmanaged = unmanaged(live, manifest);
             if (json || globals.json()) {
                 Map<String, Object> document = PlanDocument.of("drift", drift, limits.name(), session.table());
                 document.put("unmanaged", unmanaged);

@@ -5,6 +5,7 @@ import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.output.JsonOutput;
 import dev.limiter.cli.output.Terminal;
+import dev.limiter.dynamodb.provision.ManifestCheck;
 import dev.limiter.dynamodb.provision.Plan;
 import dev.limiter.dynamodb.provision.PlanFile;
 import dev.limiter.dynamodb.provision.Target;
@@ -69,8 +70,9 @@ final class PlanCommand implements Callable<Integer> {
         LimitsFile limits = LimitsFile.read(file);
         Terminal terminal = globals.terminal();
         try (Session session = Session.open(backend)) {
-            Plan plan = session.plan(limits, Optional.ofNullable(target));
-            session.warnings(limits).forEach(warning -> terminal.err().println(warning));
+            ManifestCheck check = session.check(limits);
+            Plan plan = session.plan(check, Optional.ofNullable(target));
+            check.warnings().forEach(warning -> terminal.err().println(warning));
             if (out != null) {
                 PlanFile.of(plan, session.table(), limits.name(), limits.text(), Optional.ofNullable(target))
                         .save(out);

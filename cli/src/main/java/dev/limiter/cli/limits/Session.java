@@ -3,11 +3,10 @@ package dev.limiter.cli.limits;
 import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.TableConnection;
 import dev.limiter.dynamodb.provision.LimitsProvisioning;
-import dev.limiter.dynamodb.provision.ManifestProblem;
+import dev.limiter.dynamodb.provision.ManifestCheck;
 import dev.limiter.dynamodb.provision.Plan;
 import dev.limiter.dynamodb.provision.Target;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,19 +31,18 @@ final class Session implements AutoCloseable {
         return new Session(options.connect());
     }
 
+    /** {@code file} parsed and linted once, offline: its manifest and every problem. */
+    ManifestCheck check(LimitsFile file) {
+        return engine.check(file.text(), file.name());
+    }
+
     /**
      * The plan that brings the table in line with {@code file}, limited to {@code target} if given.
      *
      * @throws dev.limiter.dynamodb.provision.ManifestException if the file has errors
      */
-    Plan plan(LimitsFile file, Optional<Target> target) {
-        return engine.plan(engine.load(file.text(), file.name()), target);
-    }
-
-    /** The warnings of {@code file} (legal, but probably not what was meant). */
-    List<ManifestProblem> warnings(LimitsFile file) {
-        return engine.validate(file.text(), file.name()).stream()
-                .filter(problem -> problem.severity() == ManifestProblem.Severity.WARNING).toList();
+    Plan plan(ManifestCheck file, Optional<Target> target) {
+        return engine.plan(file.manifestOrThrow(), target);
     }
 
     LimitsProvisioning engine() {

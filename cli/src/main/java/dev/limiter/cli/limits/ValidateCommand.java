@@ -6,7 +6,7 @@ import dev.limiter.cli.output.JsonOutput;
 import dev.limiter.cli.output.Terminal;
 import dev.limiter.dynamodb.provision.LimitsManifest;
 import dev.limiter.dynamodb.provision.LimitsProvisioning;
-import dev.limiter.dynamodb.provision.ManifestParser;
+import dev.limiter.dynamodb.provision.ManifestCheck;
 import dev.limiter.dynamodb.provision.ManifestProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,8 +53,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LimitsFile limits = LimitsFile.read(file);
-        List<ManifestProblem> problems = LimitsProvisioning.validate(limits.text(), limits.name(), Session.MAX_DEPTH);
-        long errors = problems.stream().filter(p -> p.severity() == ManifestProblem.Severity.ERROR).count();
+        ManifestCheck check = LimitsProvisioning.check(limits.text(), limits.name(), Session.MAX_DEPTH);
+        List<ManifestProblem> problems = check.problems();
+        long errors = check.errors();
         long warnings = problems.size() - errors;
         boolean valid = errors == 0 && (!strict || warnings == 0);
         Terminal terminal = globals.terminal();
@@ -61,17 +63,17 @@ final class ValidateCommand implements Callable<Integer> {
             JsonOutput.print(terminal, document(limits, valid, problems));
         } else {
             problems.forEach(problem -> terminal.out().println(problem));
-            terminal.out().println(summary(limits, errors, warnings));
+            terminal.out().println(summary(limits, errors, warnings, check.manifest()));
         }
         return valid ? ExitCode.OK : ExitCode.ERROR;
     }
 
-    private static String summary(LimitsFile limits, long errors, long warnings) {
+    private static String summary(LimitsFile limits, long errors, long warnings, Optional<LimitsManifest> manifest) {
         String counts = plural(errors, "error") + ", " + plural(warnings, "warning");
         if (errors > 0) {
             return limits.name() + ": invalid (" + counts + ")";
         }
-        LimitsManifest parsed = ManifestParser.parse(limits.text(), limits.name());
+        LimitsManifest parsed = manifest.orElseThrow();
         return limits.name() + ": valid (" + counts + "): namespace '" + parsed.namespace() + "', "
                 + plural(parsed.entities().size(), "entity") + ", " + plural(parsed.configs().size(),
                 "limit configuration") + (parsed.onUnavailable().isPresent() ? ", on_unavailable set" : "");

@@ -25,28 +25,17 @@ public final class LimitsProvisioning {
         this.linter = new ManifestLinter(maxDepth);
     }
 
-    /** Every problem of a limits file, errors and warnings, in position order; empty when clean. Offline. */
-    public List<ManifestProblem> validate(String text, String file) {
-        return check(linter, text, file);
+    /** Parses and lints a limits file once: its manifest and every problem, in file order. Offline. */
+    public ManifestCheck check(String text, String file) {
+        return ManifestCheck.of(linter, text, file);
     }
 
     /**
-     * {@link #validate} without a table, e.g. for {@code limiter limits validate}: every problem of a limits file,
-     * errors and warnings, in position order, for hierarchies of at most {@code maxDepth} levels. Offline.
+     * {@link #check} without a table, e.g. for {@code limiter limits validate}, for hierarchies of at most
+     * {@code maxDepth} levels. Offline.
      */
-    public static List<ManifestProblem> validate(String text, String file, int maxDepth) {
-        return check(new ManifestLinter(maxDepth), text, file);
-    }
-
-    private static List<ManifestProblem> check(ManifestLinter linter, String text, String file) {
-        List<ManifestProblem> problems;
-        try {
-            problems = new ArrayList<>(linter.lint(ManifestParser.parse(text, file), file));
-        } catch (ManifestException invalid) {
-            problems = new ArrayList<>(invalid.problems());
-        }
-        problems.sort(ManifestProblem.BY_POSITION);
-        return List.copyOf(problems);
+    public static ManifestCheck check(String text, String file, int maxDepth) {
+        return ManifestCheck.of(new ManifestLinter(maxDepth), text, file);
     }
 
     /**
@@ -55,12 +44,7 @@ public final class LimitsProvisioning {
      * @throws ManifestException if it has errors (warnings alone do not fail)
      */
     public LimitsManifest load(String text, String file) {
-        LimitsManifest manifest = ManifestParser.parse(text, file);
-        List<ManifestProblem> problems = linter.lint(manifest, file);
-        if (problems.stream().anyMatch(p -> p.severity() == ManifestProblem.Severity.ERROR)) {
-            throw new ManifestException(problems);
-        }
-        return manifest;
+        return check(text, file).manifestOrThrow();
     }
 
     /** The live state of {@code namespace}. */
@@ -70,7 +54,20 @@ public final class LimitsProvisioning {
 
     /** The plan that brings the table in line with {@code manifest}. */
     public Plan plan(LimitsManifest manifest, Optional<Target> target) {
-        return Planner.plan(manifest, live(manifest.namespace()), target);
+        return plan(manifest, live(manifest.namespace()), target);
+    }
+
+    /**
+     * The plan that brings {@code live}, read earlier by {@link #live}, in line with {@code manifest}. Offline.
+     *
+     * @throws IllegalArgumentException if {@code live} is another namespace's
+     */
+    public Plan plan(LimitsManifest manifest, LiveState live, Optional<Target> target) {
+        if (!live.namespace().equals(manifest.namespace())) {
+            throw new IllegalArgumentException("live state of namespace '" + live.namespace()
+                    + "' cannot plan the limits file of namespace '" + manifest.namespace() + "'");
+        }
+        return Planner.plan(manifest, live, target);
     }
 
     /** Applies {@code plan}. */

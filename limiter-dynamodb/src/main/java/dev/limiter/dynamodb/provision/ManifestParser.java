@@ -97,7 +97,7 @@ public final class ManifestParser {
         if (sections.containsKey("entities")) {
             readEntities(sections.get("entities").value());
         }
-        if (yaml.problems().stream().anyMatch(p -> p.severity() == ManifestProblem.Severity.ERROR)) {
+        if (yaml.problems().stream().anyMatch(ManifestProblem::isError)) {
             throw new ManifestException(yaml.problems());
         }
         return new LimitsManifest(namespace, onUnavailable, configs, entities, positions);

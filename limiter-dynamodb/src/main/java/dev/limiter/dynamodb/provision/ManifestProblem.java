@@ -34,6 +34,11 @@ public record ManifestProblem(SourcePosition position, Severity severity, String
         return new ManifestProblem(position, Severity.WARNING, message);
     }
 
+    /** Whether this blocks plan and apply. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
     @Override
     public String toString() {
         return position + ": " + severity.name().toLowerCase() + ": " + message;

@@ -10,8 +10,8 @@ class OfflineValidationTest {
 
     @Test
     void validate_withoutATable_listsParseProblemsInFileOrder() {
-        List<ManifestProblem> problems = LimitsProvisioning.validate(
-                "namespace: ns\nentities:\n  a: {parent: a, cascde: true}\n  b: {}\n  b: {}\n", "limits.yaml", 8);
+        List<ManifestProblem> problems = LimitsProvisioning.check(
+                "namespace: ns\nentities:\n  a: {parent: a, cascde: true}\n  b: {}\n  b: {}\n", "limits.yaml", 8).problems();
 
         assertThat(problems).extracting(problem -> problem.position().toString()).containsExactly(
                 "limits.yaml:3:15", "limits.yaml:3:18", "limits.yaml:5:3");
@@ -19,12 +19,12 @@ class OfflineValidationTest {
 
     @Test
     void validate_withoutATable_listsLintFindingsInFileOrder() {
-        List<ManifestProblem> problems = LimitsProvisioning.validate("""
+        List<ManifestProblem> problems = LimitsProvisioning.check("""
                 namespace: ns
                 entities:
                   x: {parent: y, limits: {rpm: {rate: 10, per: minute, burst: 1}}}
                   y: {parent: x}
-                """, "limits.yaml", 8);
+                """, "limits.yaml", 8).problems();
 
         assertThat(problems).extracting(problem -> problem.position().line()).isSorted().hasSize(3);
     }

@@ -167,6 +167,26 @@ class ProvisioningTest {
     }
 
     @Test
+    void plan_fromLiveStateReadEarlier_equalsThePlanThatReadsItItself() {
+        LimitsManifest manifest = engine.load(file("rpm: {rate: 100, per: minute}"), "limits.yaml");
+        limiter.entities().put(Entity.root("acme"));
+
+        Plan plan = engine.plan(manifest, engine.live(namespace), Optional.empty());
+
+        assertThat(plan).isEqualTo(engine.plan(manifest, Optional.empty()));
+        assertThat(plan.summary()).isEqualTo("Plan: 3 to add, 1 to change, 0 to destroy.");
+    }
+
+    @Test
+    void plan_fromAnotherNamespacesLiveState_isRefused() {
+        LimitsManifest manifest = engine.load(file("rpm: {rate: 100, per: minute}"), "limits.yaml");
+
+        assertThatThrownBy(() -> engine.plan(manifest, engine.live(namespace + "-other"), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namespace '" + namespace + "-other'");
+    }
+
+    @Test
     void apply_interruptedPartWay_convergesWhenRunAgain() {
         String text = file("rpm: {rate: 100, per: minute}");
         Plan plan = plan(text);
