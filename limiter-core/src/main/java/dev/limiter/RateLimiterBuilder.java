@@ -16,6 +16,9 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class RateLimiterBuilder {
 
+    /** The most levels an entity hierarchy may have unless {@link #maxDepth} says otherwise. */
+    public static final int DEFAULT_MAX_DEPTH = 8;
+
     private static final int MAX_DEPTH_BOUND = 32;
 
     private Backend backend;
@@ -28,7 +31,7 @@ public final class RateLimiterBuilder {
     private OnUnavailable onUnavailable;
     private Duration configCacheTtl = Duration.ofSeconds(60);
     private int configCacheMaxEntries = 100_000;
-    private int maxDepth = 8;
+    private int maxDepth = DEFAULT_MAX_DEPTH;
     private Executor executor = ForkJoinPool.commonPool();
     private Sleeper sleeper = Sleeper.system();
     private LeaseFailurePolicy leaseFailurePolicy = LeaseFailurePolicy.ROLLBACK;
@@ -84,7 +87,7 @@ public final class RateLimiterBuilder {
         return this;
     }
 
-    /** The most levels an entity hierarchy may have (a root alone is 1). Default 8, at most 32. */
+    /** The most levels an entity hierarchy may have (a root alone is 1). Default {@value #DEFAULT_MAX_DEPTH}, at most 32. */
     public RateLimiterBuilder maxDepth(int depth) {
         this.maxDepth = (int) Require.positive("maxDepth", depth, MAX_DEPTH_BOUND);
         return this;

@@ -1,5 +1,6 @@
 package dev.limiter.cli.limits;
 
+import dev.limiter.RateLimiterBuilder;
 import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.TableConnection;
 import dev.limiter.dynamodb.provision.LimitsProvisioning;
@@ -16,7 +17,7 @@ import java.util.Optional;
 final class Session implements AutoCloseable {
 
     /** The deepest entity hierarchy a limits file may declare: the limiter's default depth bound. */
-    static final int MAX_DEPTH = 8;
+    static final int MAX_DEPTH = RateLimiterBuilder.DEFAULT_MAX_DEPTH;
 
     private final TableConnection table;
     private final LimitsProvisioning engine;

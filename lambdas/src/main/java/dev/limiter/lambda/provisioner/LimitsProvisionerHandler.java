@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.limiter.RateLimiterBuilder;
 import dev.limiter.dynamodb.provision.ManifestException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
@@ -23,7 +24,6 @@ import java.util.Optional;
 public final class LimitsProvisionerHandler implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_DEPTH = 8;
 
     private final Provisioner provisioner;
     private final ResponseSender sender;
@@ -35,7 +35,7 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
     }
 
     LimitsProvisionerHandler(DynamoDbAsyncClient client, String defaultTable, ResponseSender sender) {
-        this.provisioner = new Provisioner(client, defaultTable, MAX_DEPTH);
+        this.provisioner = new Provisioner(client, defaultTable, RateLimiterBuilder.DEFAULT_MAX_DEPTH);
         this.sender = sender;
     }
 
