@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * A command that only groups subcommands ({@code limits}, {@code entity}, {@code table}, {@code local}): it accepts
- * the global and backend options at its own level, so they reach every subcommand, and run on its own it prints its
- * usage and exits with {@link ExitCode#USAGE}.
+ * A command that only groups subcommands ({@code limiter} itself, {@code limits}, {@code entity}, {@code table},
+ * {@code local}): it accepts the global and backend options at its own level, so they reach every subcommand, and
+ * run on its own it prints its usage and exits with {@link ExitCode#USAGE}.
  */
 public abstract class CommandGroup implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.dynamodb.provision.ManifestException;
 import dev.limiter.dynamodb.provision.ManifestProblem;
 import dev.limiter.dynamodb.provision.StalePlanException;
+import dev.limiter.internal.Futures;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -13,8 +14,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns failures into clear lines on stderr: usage errors name the bad argument and point at {@code --help}
@@ -39,8 +38,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        Throwable cause = unwrap(failure);
-        boolean verbose = isVerbose(parseResult);
+        Throwable cause = Futures.unwrap(failure);
+        boolean verbose = GlobalOptions.verbose(commandLine.getCommandSpec());
         String name = commandLine.getCommandSpec().qualifiedName();
         if (cause instanceof ManifestException invalid) {
             printProblems(err, name, invalid);
@@ -57,8 +56,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private static void printProblems(PrintWriter err, String name, ManifestException invalid) {
-        long errors = invalid.problems().stream()
-                .filter(problem -> problem.severity() == ManifestProblem.Severity.ERROR).count();
+        long errors = invalid.problems().stream().filter(ManifestProblem::isError).count();
         invalid.problems().forEach(err::println);
         err.println(name + ": error: the limits file has " + errors + (errors == 1 ? " error" : " errors")
                 + "; nothing was changed");
@@ -74,24 +72,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return Optional.of("run 'limiter limits plan --out FILE' again and review the new plan");
         }
         return Optional.empty();
-    }
-
-    private static boolean isVerbose(ParseResult parseResult) {
-        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (level.hasMatchedOption(GlobalOptions.VERBOSE)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static String describe(Throwable cause) {

@@ -4,9 +4,7 @@ import dev.limiter.cli.demo.DemoCommand;
 import dev.limiter.cli.entities.EntityCommand;
 import dev.limiter.cli.limits.LimitsCommand;
 import dev.limiter.cli.local.LocalCommand;
-import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.Environment;
-import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.status.AcquireCommand;
 import dev.limiter.cli.status.ExplainCommand;
 import dev.limiter.cli.table.TableCommand;
@@ -14,12 +12,7 @@ import dev.limiter.cli.usage.AggregateCommand;
 import dev.limiter.cli.usage.UsageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /**
  * The root command, {@code limiter}. It only groups subcommands: each command group is one class in its own
@@ -58,21 +51,12 @@ import java.util.concurrent.Callable;
             "  limiter demo                                     an LLM gateway, 10 s",
             "  limiter help limits plan                         a command's options"
         })
-public final class LimiterCommand implements Callable<Integer>, Environment.Holder {
+public final class LimiterCommand extends CommandGroup implements Environment.Holder {
 
     private final Environment environment;
 
-    @Mixin(name = GlobalOptions.MIXIN_NAME)
-    private GlobalOptions globals;
-
-    @Mixin(name = BackendOptions.MIXIN_NAME)
-    private BackendOptions backend;
-
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
     private boolean versionRequested;
-
-    @Spec
-    private CommandSpec spec;
 
     /** Creates the command running in {@code environment}; {@link Main#newCommandLine} wires it into picocli. */
     public LimiterCommand(Environment environment) {
@@ -82,13 +66,5 @@ public final class LimiterCommand implements Callable<Integer>, Environment.Hold
     @Override
     public Environment environment() {
         return environment;
-    }
-
-    @Override
-    public Integer call() {
-        CommandLine commandLine = spec.commandLine();
-        commandLine.getErr().println("limiter: missing command");
-        commandLine.usage(commandLine.getErr(), globals.terminal().ansi());
-        return ExitCode.USAGE;
     }
 }

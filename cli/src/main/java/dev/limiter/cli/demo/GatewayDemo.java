@@ -147,12 +147,11 @@ public final class GatewayDemo implements AutoCloseable {
         for (int i = 0; i < buckets.size(); i++) {
             Organisation.Member member = organisation.members().get(i);
             EntityTally tally = ledger.tallyOf(member.id());
-            long debt = 0;
             for (Explanation.LimitExplanation limit : buckets.get(i).limits()) {
                 checks.add(new LimitCheck(member.id(), limit.limit(), tally.net(limit.limit().name()),
                         limit.available(), elapsed));
-                debt += limit.limit().name().equals(Workload.TPM) ? limit.debt() : 0;
             }
+            long debt = tpmDebt(buckets.get(i));
             rows.add(new EntityRow(member.id(), member.depth(), tally.granted(), tally.rejected(),
                     tally.net(Workload.TPM), debt, Math.max(debt, tally.peakDebt()), tally.meanRetryAfter()));
         }
@@ -196,15 +195,19 @@ public final class GatewayDemo implements AutoCloseable {
         }
         List<CompletableFuture<?>> reads = new ArrayList<>();
         for (Organisation.Member member : organisation.members()) {
-            reads.add(limiter.explainAsync(member.id(), settings.resource()).thenAccept(explanation -> {
-                for (Explanation.LimitExplanation limit : explanation.buckets().get(0).limits()) {
-                    if (limit.limit().name().equals(Workload.TPM)) {
-                        ledger.sawDebt(member.id(), limit.debt());
-                    }
-                }
-            }));
+            reads.add(limiter.explainAsync(member.id(), settings.resource()).thenAccept(explanation ->
+                    ledger.sawDebt(member.id(), tpmDebt(explanation.buckets().get(0)))));
         }
         CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                 .whenComplete((ignored, failure) -> sampling.set(false));
+    }
+
+    /** The {@code tpm} debt of an entity's bucket; 0 when it has no {@code tpm} limit. */
+    private static long tpmDebt(Explanation.Bucket bucket) {
+        long debt = 0;
+        for (Explanation.LimitExplanation limit : bucket.limits()) {
+            debt += limit.limit().name().equals(Workload.TPM) ? limit.debt() : 0;
+        }
+        return debt;
     }
 }

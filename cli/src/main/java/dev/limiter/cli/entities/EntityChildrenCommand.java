@@ -32,10 +32,7 @@ final class EntityChildrenCommand implements Callable<Integer> {
     public Integer call() {
         try (TableConnection table = backend.connect()) {
             RateLimiter limiter = backend.limiter(table.backend());
-            if (limiter.entities().get(id).isEmpty()) {
-                throw new IllegalStateException("entity '" + id + "' does not exist in namespace '"
-                        + limiter.namespace() + "'");
-            }
+            ExistingEntity.require(limiter, id);
             new EntityView(globals.terminal(), globals.json()).print(limiter.entities().children(id),
                     "Entity '" + id + "' has no children.");
         }

@@ -5,11 +5,13 @@ import dev.limiter.cli.ExitCode;
 import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.options.TableConnection;
+import dev.limiter.entity.Entity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code limiter entity delete ID}: refuses while the entity has children, unless {@code --recursive}. */
@@ -40,20 +42,24 @@ final class EntityDeleteCommand implements Callable<Integer> {
     public Integer call() {
         try (TableConnection table = backend.connect()) {
             RateLimiter limiter = backend.limiter(table.backend());
-            if (limiter.entities().get(id).isEmpty()) {
-                throw new IllegalStateException("entity '" + id + "' does not exist in namespace '"
-                        + limiter.namespace() + "'");
-            }
-            var children = limiter.entities().children(id);
-            if (!recursive && !children.isEmpty()) {
-                throw new IllegalStateException("entity '" + id + "' has " + children.size() + (children.size() == 1
-                        ? " child" : " children") + " (e.g. '" + children.get(0).id() + "'): delete them first, or "
-                        + "pass --recursive to delete them too");
+            ExistingEntity.require(limiter, id);
+            if (!recursive) {
+                refuseParent(limiter);
             }
             int deleted = recursive ? limiter.entities().deleteRecursively(id) : limiter.entities().delete(id) ? 1 : 0;
             new EntityView(globals.terminal(), globals.json()).done("Deleted " + deleted
                     + (deleted == 1 ? " entity." : " entities."), "deleted", deleted);
         }
         return ExitCode.OK;
+    }
+
+    /** Without --recursive, deleting a parent would orphan its children. */
+    private void refuseParent(RateLimiter limiter) {
+        List<Entity> children = limiter.entities().children(id);
+        if (!children.isEmpty()) {
+            throw new IllegalStateException("entity '" + id + "' has " + children.size() + (children.size() == 1
+                    ? " child" : " children") + " (e.g. '" + children.get(0).id() + "'): delete them first, or "
+                    + "pass --recursive to delete them too");
+        }
     }
 }

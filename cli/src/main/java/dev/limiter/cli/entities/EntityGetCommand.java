@@ -5,7 +5,6 @@ import dev.limiter.cli.ExitCode;
 import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.options.TableConnection;
-import dev.limiter.entity.Entity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,9 +35,7 @@ final class EntityGetCommand implements Callable<Integer> {
     public Integer call() {
         try (TableConnection table = backend.connect()) {
             RateLimiter limiter = backend.limiter(table.backend());
-            Entity entity = limiter.entities().get(id).orElseThrow(() -> new IllegalStateException(
-                    "entity '" + id + "' does not exist in namespace '" + limiter.namespace() + "'"));
-            new EntityView(globals.terminal(), globals.json()).print(entity);
+            new EntityView(globals.terminal(), globals.json()).print(ExistingEntity.require(limiter, id));
         }
         return ExitCode.OK;
     }

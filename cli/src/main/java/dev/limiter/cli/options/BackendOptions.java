@@ -6,7 +6,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.net.URI;
 import java.time.Duration;
@@ -105,23 +104,6 @@ public final class BackendOptions {
             String message = invalid.getMessage().startsWith("tableName")
                     ? "Invalid value for option '--table': " + invalid.getMessage() : invalid.getMessage();
             throw new ParameterException(mixee.commandLine(), message, invalid);
-        }
-    }
-
-    /**
-     * A DynamoDB Streams client with the endpoint, region and credentials of {@link #connect()} (a local endpoint
-     * serves both APIs); the caller closes it.
-     *
-     * @throws ParameterException if an option is invalid
-     */
-    public DynamoDbStreamsClient connectStreams() {
-        Optional<URI> endpoint = endpoint();
-        Optional<String> profileName = text("--profile");
-        try {
-            return TableConnection.openStreams(endpoint, Connections.region(text("--region"), endpoint, profileName),
-                    Connections.credentials(endpoint, profileName));
-        } catch (IllegalArgumentException invalid) {
-            throw new ParameterException(mixee.commandLine(), invalid.getMessage(), invalid);
         }
     }
 

@@ -20,13 +20,10 @@ public final class GlobalOptions {
     /** The name every command gives this mixin, so that nested commands find their parents' values. */
     public static final String MIXIN_NAME = "globals";
 
-    /** The long name of the verbose option, as matched in a {@code ParseResult}. */
-    public static final String VERBOSE = "--verbose";
-
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean helpRequested;
 
-    @Option(names = {"-v", VERBOSE}, description = "Print more detail, and the stack trace of errors.")
+    @Option(names = {"-v", "--verbose"}, description = "Print more detail, and the stack trace of errors.")
     private boolean verbose;
 
     @Option(names = "--no-color", description = "Never color the output (also off when NO_COLOR is set "
@@ -47,7 +44,12 @@ public final class GlobalOptions {
 
     /** Whether {@code -v} was given to the running command or any command above it. */
     public boolean verbose() {
-        return anyOnPath(mixee, true);
+        return verbose(mixee);
+    }
+
+    /** Whether {@code -v} was given to {@code command} or any command above it. */
+    public static boolean verbose(CommandSpec command) {
+        return anyOnPath(command, true);
     }
 
     /** Whether {@code --no-color} was given to the running command or any command above it. */
@@ -65,21 +67,10 @@ public final class GlobalOptions {
         return output() == OutputFormat.json;
     }
 
-    /** The environment variables and standard input of the running command. */
-    public Environment environment() {
-        return Environment.of(mixee);
-    }
-
     /** The running command's streams (stdin from its {@link Environment}), with terminal and color detection. */
     public Terminal terminal() {
-        return terminal(mixee);
-    }
-
-    /** The streams of {@code command}, with terminal and color detection applied. */
-    public Terminal terminal(CommandSpec command) {
-        CommandLine commandLine = command.commandLine();
-        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), Environment.of(command).stdin(),
-                anyOnPath(command, false));
+        CommandLine commandLine = mixee.commandLine();
+        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), Environment.of(mixee).stdin(), noColor());
     }
 
     private static boolean anyOnPath(CommandSpec start, boolean wantVerbose) {

@@ -26,17 +26,6 @@ final class Layers {
         return option(start, mixinName, name).map(OptionSpec::getValue);
     }
 
-    /** Whether option {@code name} was given on the command line at any level from {@code start} up. */
-    static boolean given(CommandSpec start, String mixinName, String name) {
-        for (CommandSpec level = start; level != null; level = level.parent()) {
-            Optional<OptionSpec> option = option(level, mixinName, name);
-            if (option.isPresent() && !option.get().originalStringValues().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Optional<OptionSpec> option(CommandSpec level, String mixinName, String name) {
         CommandSpec mixin = level.mixins().get(mixinName);
         return mixin == null ? Optional.empty() : Optional.ofNullable(mixin.findOption(name));

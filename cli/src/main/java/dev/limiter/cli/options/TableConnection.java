@@ -9,6 +9,7 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbServiceClientConfiguration;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
@@ -72,15 +73,15 @@ public final class TableConnection implements AutoCloseable {
     }
 
     /**
-     * A sync DynamoDB Streams client with the same endpoint, region, credentials, retries and timeouts as
-     * {@link #open}; the caller closes it. Sync, on the SDK's default HTTP client: a stream is read one call after
-     * the other.
+     * A sync DynamoDB Streams client with this connection's endpoint, region, credentials, retries and timeouts (a
+     * local endpoint serves both APIs); the caller closes it. Sync, on the SDK's default HTTP client: a stream is read
+     * one call after the other.
      */
-    static DynamoDbStreamsClient openStreams(Optional<URI> endpoint, Region region,
-                                             AwsCredentialsProvider credentials) {
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder().region(region)
-                .credentialsProvider(credentials).overrideConfiguration(overrides());
-        endpoint.ifPresent(builder::endpointOverride);
+    public DynamoDbStreamsClient openStreams() {
+        DynamoDbServiceClientConfiguration table = client.serviceClientConfiguration();
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder().region(table.region())
+                .credentialsProvider(table.credentialsProvider()).overrideConfiguration(overrides());
+        table.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

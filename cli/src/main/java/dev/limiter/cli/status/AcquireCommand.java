@@ -70,11 +70,7 @@ public final class AcquireCommand implements Callable<Integer> {
     public Integer call() {
         try (TableConnection table = backend.connect()) {
             RateLimiter limiter = backend.limiter(table.backend());
-            AcquireRequest request = AcquireRequest.of(entity, resource);
-            for (Map.Entry<String, Long> amount : amounts.entrySet()) {
-                request = request.consume(amount.getKey(), amount.getValue());
-            }
-            Decision decision = decide(limiter, request);
+            Decision decision = decide(limiter, AcquireRequest.of(entity, resource, amounts));
             DecisionView view = new DecisionView(globals.terminal(), globals.json());
             if (decision instanceof Decision.Granted granted) {
                 Lease lease = granted.lease();

@@ -80,7 +80,7 @@ public final class AggregateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        try (TableConnection table = backend.connect(); DynamoDbStreamsClient streams = backend.connectStreams()) {
+        try (TableConnection table = backend.connect(); DynamoDbStreamsClient streams = table.openStreams()) {
             String streamArn = streamOf(table, streams);
             StopSignal signal = new StopSignal();
             StreamPoller poller = StreamPoller.builder(streams, streamArn,
