@@ -1,5 +1,7 @@
 package dev.limiter;
 
+import dev.limiter.internal.Arithmetic;
+
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -27,9 +29,6 @@ final class Amounts extends AbstractMap<String, Long> {
 
     /** A copy of validated {@code amounts}, in their iteration order. */
     static Amounts copyOf(Map<String, Long> amounts) {
-        if (amounts instanceof Amounts own) {
-            return own;
-        }
         String[] names = new String[amounts.size()];
         long[] tokens = new long[amounts.size()];
         int i = 0;
@@ -45,8 +44,7 @@ final class Amounts extends AbstractMap<String, Long> {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
                 long[] updated = tokens.clone();
-                long sum = updated[i] + amount;
-                updated[i] = ((updated[i] ^ sum) & (amount ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+                updated[i] = Arithmetic.saturatedAdd(updated[i], amount);
                 return new Amounts(names, updated);
             }
         }

@@ -119,11 +119,16 @@ final class ChargePlan {
 
     /** Tokens charged per limit name on the entity's own bucket. */
     Map<String, Long> ownCharges() {
-        Map<String, Long> own = new LinkedHashMap<>();
-        for (LimitCharge charge : charges[0]) {
-            own.put(charge.limit().name(), charge.tokens());
+        return chargedOn(0);
+    }
+
+    /** Tokens charged per limit name on bucket {@code i}. */
+    private Map<String, Long> chargedOn(int i) {
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        for (LimitCharge charge : charges[i]) {
+            amounts.put(charge.limit().name(), charge.tokens());
         }
-        return own;
+        return amounts;
     }
 
     /** The ledger of a lease granted under this plan ({@code charged}) or granted without charging anything. */
@@ -131,22 +136,11 @@ final class ChargePlan {
         List<LeaseLedger.Opening> openings = new ArrayList<>(charges.length);
         for (int i = 0; i < charges.length; i++) {
             ResolvedTarget.Bucket bucket = target.buckets().get(i);
-            List<Limit> limits = new ArrayList<>(bucket.limits().limits().size() + request.limits().size());
-            bucket.limits().limits().forEach(limit -> limits.add(limit.limit()));
-            if (i == 0) {
-                for (Limit limit : request.limits()) {
-                    if (!bucket.limits().decides(limit.name())) {
-                        limits.add(limit);
-                    }
-                }
-            }
-            Map<String, Long> amounts = new LinkedHashMap<>();
-            if (charged) {
-                for (LimitCharge charge : charges[i]) {
-                    amounts.put(charge.limit().name(), charge.tokens());
-                }
-            }
-            openings.add(new LeaseLedger.Opening(bucket.key(), limits, amounts));
+            // Request limits apply to the entity's own bucket only.
+            EffectiveLimits effective = i == 0 ? bucket.limits().underlay(request.limits()) : bucket.limits();
+            List<Limit> limits = new ArrayList<>(effective.limits().size());
+            effective.limits().forEach(limit -> limits.add(limit.limit()));
+            openings.add(new LeaseLedger.Opening(bucket.key(), limits, charged ? chargedOn(i) : Map.of()));
         }
         return new LeaseLedger(openings);
     }

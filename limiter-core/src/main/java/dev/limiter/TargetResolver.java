@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,8 @@ final class TargetResolver {
     private final TtlCache<String, Optional<Entity>> entities;
     private final TtlCache<ConfigScope, Optional<LimitConfig>> configs;
     private final TtlCache<String, Optional<OnUnavailable>> policies;
+    private final Function<TargetKey, CompletableFuture<Timed<ResolvedTarget>>> targetLoader = this::load;
+    private final Function<String, CompletableFuture<Timed<Optional<OnUnavailable>>>> policyLoader;
     /** The namespace's declared policy as last loaded, BLOCK if none; read without I/O when the backend fails. */
     private volatile OnUnavailable declared = OnUnavailable.BLOCK;
 
@@ -59,16 +62,18 @@ final class TargetResolver {
         this.entities = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
         this.configs = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
         this.policies = new TtlCache<>(clock, 1, hit -> { }, refreshAhead);
+        // Built once, like targetLoader: resolve() runs on every acquire and should not allocate loaders.
+        this.policyLoader = key -> timedLoad("config", () -> backend.configs().onUnavailable(key))
+                .thenApply(loaded -> {
+                    declared = loaded.value().orElse(OnUnavailable.BLOCK);
+                    return loaded;
+                });
     }
 
     /** The target of {@code entity} and {@code resource}; also keeps the namespace's declared policy fresh. */
     CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource) {
-        policies.get(namespace, key -> timedLoad("config", () -> backend.configs().onUnavailable(key))
-                .thenApply(loaded -> {
-                    declared = loaded.value().orElse(OnUnavailable.BLOCK);
-                    return loaded;
-                }));
-        return targets.get(new TargetKey(entity, resource), this::load);
+        policies.get(namespace, policyLoader);
+        return targets.get(new TargetKey(entity, resource), targetLoader);
     }
 
     /** The policy the namespace declares, as last loaded; BLOCK if it declares none or none was ever loaded. */
