@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Builds a {@link DynamoDbBackend}: either on a client you pass in (you keep ownership and its retry settings), or
@@ -105,10 +104,6 @@ public final class DynamoDbBackendBuilder {
         boolean owns = client == null;
         DynamoDbAsyncClient built = owns ? buildClient() : client;
         return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts);
-    }
-
-    Optional<URI> endpoint() {
-        return Optional.ofNullable(endpoint);
     }
 
     private DynamoDbAsyncClient buildClient() {

@@ -5,7 +5,6 @@ import dev.limiter.backend.BucketSnapshot;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.bucket.BucketState;
-import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -62,7 +61,7 @@ final class CascadeCharger {
     private ChargeOutcome granted(List<ChargeWrite> writes, Map<BucketKey, Map<String, Branch>> branches) {
         List<BucketSnapshot> snapshots = new ArrayList<>(writes.size());
         for (ChargeWrite write : writes) {
-            String pk = Keys.bucketPk(write.bucket().key());
+            String pk = write.pk();
             BucketState after = write.predictedAfter(cache.get(pk).orElse(BucketState.EMPTY));
             cache.observe(pk, after, Charger.busyBefore(branches.get(write.bucket().key())));
             snapshots.add(new BucketSnapshot(write.bucket().key(), after));

@@ -6,7 +6,7 @@ import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
-import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.schema.ItemKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -20,18 +20,23 @@ import java.util.Map;
 final class ChargeWrite {
 
     private final BucketCharge bucket;
+    private final ItemKey key;
     private final long nowNanos;
     private final Expression expression = new Expression();
 
-    private ChargeWrite(BucketCharge bucket, long nowNanos) {
+    private ChargeWrite(BucketCharge bucket, ItemKey key, long nowNanos) {
         this.bucket = bucket;
+        this.key = key;
         this.nowNanos = nowNanos;
     }
 
-    /** Plans the write charging {@code bucket} with one branch per limit name, tagged with {@code token}. */
-    static ChargeWrite plan(BucketCharge bucket, Map<String, Branch> branches, long nowNanos, String token,
-                            long ttlEpochSeconds) {
-        ChargeWrite write = new ChargeWrite(bucket, nowNanos);
+    /**
+     * Plans the write charging {@code bucket}, whose item is {@code key}, with one branch per limit name, tagged with
+     * {@code token}.
+     */
+    static ChargeWrite plan(BucketCharge bucket, ItemKey key, Map<String, Branch> branches, long nowNanos,
+                            String token, long ttlEpochSeconds) {
+        ChargeWrite write = new ChargeWrite(bucket, key, nowNanos);
         for (LimitCharge charge : bucket.charges()) {
             write.addCharge(charge, branches.get(charge.limit().name()));
         }
@@ -45,12 +50,17 @@ final class ChargeWrite {
         return bucket;
     }
 
+    /** The partition key of the bucket's item, which keys the bucket cache. */
+    String pk() {
+        return key.pk();
+    }
+
     UpdateItemRequest toUpdateItem(String table) {
-        return expression.toUpdateItem(table, Keys.bucket(bucket.key()));
+        return expression.toUpdateItem(table, key);
     }
 
     Update toTransactUpdate(String table) {
-        return expression.toTransactUpdate(table, Keys.bucket(bucket.key()));
+        return expression.toTransactUpdate(table, key);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.dynamodb.schema.WriteTokens;
 import dev.limiter.internal.Futures;
@@ -63,9 +64,11 @@ public final class Charger {
     CompletableFuture<ChargeOutcome> attempt(ChargeRequest request, Map<BucketKey, Map<String, Branch>> branches,
                                              int attempt) {
         List<ChargeWrite> writes = new ArrayList<>(request.buckets().size());
+        String token = WriteTokens.acquire(request.leaseId());
         for (BucketCharge bucket : request.buckets()) {
-            writes.add(ChargeWrite.plan(bucket, branches.get(bucket.key()), request.nowNanos(), WriteTokens.acquire(request.leaseId()),
-                    Ttl.epochSeconds(bucket, cache.get(Keys.bucketPk(bucket.key())), request.nowNanos())));
+            ItemKey key = Keys.bucket(bucket.key());
+            writes.add(ChargeWrite.plan(bucket, key, branches.get(bucket.key()), request.nowNanos(), token,
+                    Ttl.epochSeconds(bucket, cache.get(key.pk()), request.nowNanos())));
         }
         if (writes.size() > 1) {
             return cascade.attempt(request, writes, branches, attempt);
@@ -80,7 +83,7 @@ public final class Charger {
 
     private ChargeOutcome granted(ChargeWrite write, Map<String, Branch> branches, UpdateItemResponse response) {
         BucketState state = BucketItems.decode(response.attributes());
-        cache.observe(Keys.bucketPk(write.bucket().key()), state, busyBefore(branches));
+        cache.observe(write.pk(), state, busyBefore(branches));
         return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)));
     }
 

@@ -7,7 +7,7 @@ import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
-import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.internal.Arithmetic;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -22,22 +22,25 @@ import java.util.Optional;
 final class SettleWrite {
 
     private final BucketAdjustment bucket;
+    private final ItemKey key;
     private final long nowNanos;
     private final Expression expression = new Expression();
     private int changes;
     private long longestBacklog;
 
-    private SettleWrite(BucketAdjustment bucket, long nowNanos) {
+    private SettleWrite(BucketAdjustment bucket, ItemKey key, long nowNanos) {
         this.bucket = bucket;
+        this.key = key;
         this.nowNanos = nowNanos;
     }
 
     /**
-     * Plans the settlement of {@code bucket}. {@code known} is the bucket as last seen: an exact old image after a
-     * failed attempt ({@code exact}), else this process's cache or nothing.
+     * Plans the settlement of {@code bucket}, whose item is {@code key}. {@code known} is the bucket as last seen: an
+     * exact old image after a failed attempt ({@code exact}), else this process's cache or nothing.
      */
-    static SettleWrite plan(BucketAdjustment bucket, BucketState known, boolean exact, long nowNanos, String token) {
-        SettleWrite write = new SettleWrite(bucket, nowNanos);
+    static SettleWrite plan(BucketAdjustment bucket, ItemKey key, BucketState known, boolean exact, long nowNanos,
+                            String token) {
+        SettleWrite write = new SettleWrite(bucket, key, nowNanos);
         for (LimitAdjustment adjustment : bucket.adjustments()) {
             write.addAdjustment(adjustment, known.find(adjustment.limit().name()), exact);
         }
@@ -59,7 +62,7 @@ final class SettleWrite {
     }
 
     UpdateItemRequest toUpdateItem(String table) {
-        return expression.toUpdateItem(table, Keys.bucket(bucket.key()));
+        return expression.toUpdateItem(table, key);
     }
 
     private void addAdjustment(LimitAdjustment adjustment, Optional<LimitState> stored, boolean exact) {

@@ -4,6 +4,7 @@ import dev.limiter.backend.BucketAdjustment;
 import dev.limiter.backend.SettleRequest;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.dynamodb.schema.WriteTokens;
 import dev.limiter.internal.Futures;
@@ -43,20 +44,21 @@ public final class Settler {
             String token = WriteTokens.settlement(request.leaseId());
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (BucketAdjustment bucket : request.buckets()) {
-                BucketState known = cache.get(Keys.bucketPk(bucket.key())).orElse(BucketState.EMPTY);
-                writes.add(settleBucket(bucket, known, false, request.nowNanos(), token, 1));
+                ItemKey key = Keys.bucket(bucket.key());
+                BucketState known = cache.get(key.pk()).orElse(BucketState.EMPTY);
+                writes.add(settleBucket(bucket, key, known, false, request.nowNanos(), token, 1));
             }
             return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
         });
     }
 
-    private CompletableFuture<Void> settleBucket(BucketAdjustment bucket, BucketState known, boolean exact,
-                                                 long nowNanos, String token, int attempt) {
-        SettleWrite write = SettleWrite.plan(bucket, known, exact, nowNanos, token);
+    private CompletableFuture<Void> settleBucket(BucketAdjustment bucket, ItemKey key, BucketState known,
+                                                 boolean exact, long nowNanos, String token, int attempt) {
+        SettleWrite write = SettleWrite.plan(bucket, key, known, exact, nowNanos, token);
         if (write.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        String pk = Keys.bucketPk(bucket.key());
+        String pk = key.pk();
         return client.updateItem(write.toUpdateItem(table)).handle((response, failure) -> {
             if (failure == null) {
                 cache.update(pk, BucketItems.decode(response.attributes()));
@@ -76,7 +78,7 @@ public final class Settler {
             }
             BucketState observed = BucketItems.decode(old);
             cache.update(pk, observed);
-            return settleBucket(bucket, observed, true, nowNanos, token, attempt + 1);
+            return settleBucket(bucket, key, observed, true, nowNanos, token, attempt + 1);
         }).thenCompose(Function.identity());
     }
 }
