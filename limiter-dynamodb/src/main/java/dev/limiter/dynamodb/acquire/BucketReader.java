@@ -65,10 +65,7 @@ public final class BucketReader {
                                           Map<String, Map<String, AttributeValue>> found, int round) {
         BatchGetItemRequest request = BatchGetItemRequest.builder().requestItems(Map.of(table,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build())).build();
-        return client.batchGetItem(request).handle((response, failure) -> {
-            if (failure != null) {
-                throw Unavailable.rethrow("BatchGetItem", table, failure);
-            }
+        return Unavailable.map("BatchGetItem", table, client.batchGetItem(request), response -> {
             synchronized (found) {
                 response.responses().getOrDefault(table, List.of())
                         .forEach(item -> found.put(item.get(Attributes.PK).s(), item));

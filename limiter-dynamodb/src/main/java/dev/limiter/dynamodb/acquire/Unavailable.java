@@ -5,7 +5,9 @@ import dev.limiter.internal.Futures;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Turns failures of DynamoDB calls into {@link RateLimiterUnavailableException}: by the time an SDK exception
@@ -36,6 +38,20 @@ public final class Unavailable {
         return new RateLimiterUnavailableException("DynamoDB write to table '" + table + "' lost " + attempts
                 + " races in a row to concurrent writers", new IllegalStateException("contention: condition failed "
                 + attempts + " times on fresh item images"));
+    }
+
+    /**
+     * The result of DynamoDB call {@code operation} on {@code table}, mapped by {@code onSuccess}; a failure of the
+     * call is {@linkplain #translate translated}.
+     */
+    public static <R, T> CompletableFuture<T> map(String operation, String table, CompletableFuture<R> call,
+                                                  Function<? super R, ? extends T> onSuccess) {
+        return call.handle((response, failure) -> {
+            if (failure != null) {
+                throw rethrow(operation, table, failure);
+            }
+            return onSuccess.apply(response);
+        });
     }
 
     /** {@link #translate} wrapped for rethrowing inside a future stage. */

@@ -1,5 +1,6 @@
 package dev.limiter.dynamodb.provision;
 
+import dev.limiter.OnUnavailable;
 import dev.limiter.dynamodb.acquire.Unavailable;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ConfigItems;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -93,13 +95,8 @@ public final class Applier {
                         .key(keyOf(namespace, change.resource()).toAttributes()).build())
                 : client.putItem(PutItemRequest.builder().tableName(table).item(itemOf(namespace, change.resource()))
                         .build());
-        return call.handle((response, failure) -> {
-            if (failure != null) {
-                throw Unavailable.rethrow(change.action() == Change.Action.DELETE ? "DeleteItem" : "PutItem", table,
-                        failure);
-            }
-            return null;
-        });
+        return Unavailable.map(change.action() == Change.Action.DELETE ? "DeleteItem" : "PutItem", table, call,
+                response -> null);
     }
 
     private static Map<String, AttributeValue> itemOf(String namespace, Resource resource) {
@@ -110,8 +107,8 @@ public final class Applier {
             item = new HashMap<>(ConfigItems.encode(namespace, config.scope(), config.config()));
         } else {
             item = new HashMap<>(Keys.settings(namespace).toAttributes());
-            item.put(Attributes.ON_UNAVAILABLE,
-                    AttributeValue.fromS(((Resource.Settings) resource).onUnavailable().name().toLowerCase()));
+            OnUnavailable policy = ((Resource.Settings) resource).onUnavailable();
+            item.put(Attributes.ON_UNAVAILABLE, ConfigItems.encodePolicy(policy));
         }
         item.put(Attributes.MANAGED, MANAGED);
         return item;
@@ -145,20 +142,12 @@ public final class Applier {
 
     /** The depth of each entity the plan touches, counting only parents that the plan touches too. */
     private static Map<String, Integer> entityDepths(List<Change> changes) {
-        Map<String, String> parents = new HashMap<>();
+        Map<String, Optional<String>> parents = new HashMap<>();
         for (Change change : changes) {
             if (change.resource() instanceof Resource.EntityResource entity) {
-                entity.entity().parent().ifPresent(parent -> parents.put(entity.entity().id(), parent));
+                parents.put(entity.entity().id(), entity.entity().parent());
             }
         }
-        Map<String, Integer> depths = new HashMap<>();
-        for (String id : parents.keySet()) {
-            int depth = 0;
-            for (String current = id; parents.containsKey(current) && depth < 100; current = parents.get(current)) {
-                depth++;
-            }
-            depths.put(id, depth);
-        }
-        return depths;
+        return Planner.depths(parents);
     }
 }

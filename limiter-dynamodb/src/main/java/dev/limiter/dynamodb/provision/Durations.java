@@ -48,6 +48,16 @@ final class Durations {
         }
     }
 
+    /** The unit word ({@code per:}) that denotes exactly {@code duration}, if there is one. */
+    static Optional<String> word(Duration duration) {
+        for (Map.Entry<String, Duration> word : WORDS.entrySet()) {
+            if (word.getValue().equals(duration)) {
+                return Optional.of(word.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The shortest file form of {@code duration}: {@code 1m}, {@code 30s}, {@code 1500ms}, or ISO-8601. */
     static String format(Duration duration) {
         long nanos = duration.toNanos();

@@ -3,7 +3,6 @@ package dev.limiter.dynamodb.provision;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,9 +89,7 @@ public final class LimitsProvisioning {
             throw new StalePlanException("namespace '" + saved.namespace() + "' changed since the plan was saved: "
                     + "plan again and review the new plan");
         }
-        List<PlanFile.SavedChange> now = new ArrayList<>();
-        plan.changes().forEach(change -> now.add(PlanFile.saved(change)));
-        if (!now.equals(saved.changes())) {
+        if (!plan.changes().stream().map(PlanFile::saved).toList().equals(saved.changes())) {
             throw new StalePlanException("the saved plan's changes differ from a fresh plan of the same file: plan again");
         }
         return plan;

@@ -1,6 +1,5 @@
 package dev.limiter.dynamodb.provision;
 
-import dev.limiter.OnUnavailable;
 import dev.limiter.dynamodb.acquire.Unavailable;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ConfigItems;
@@ -11,6 +10,7 @@ import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,15 +54,11 @@ public record LiveState(String namespace, Map<String, Live> resources, String fi
         for (Map<String, AttributeValue> item : Futures.join(index.all(Keys.configsIndexPk(namespace), ""))) {
             add(resources, new Resource.Config(ConfigItems.scopeOf(item), ConfigItems.decode(item)), item);
         }
-        Map<String, AttributeValue> settings = Futures.join(client.getItem(GetItemRequest.builder().tableName(table)
-                .key(Keys.settings(namespace).toAttributes()).consistentRead(true).build())
-                .exceptionally(failure -> {
-                    throw Unavailable.rethrow("GetItem", table, failure);
-                })).item();
-        if (settings != null && settings.containsKey(Attributes.ON_UNAVAILABLE)) {
-            OnUnavailable policy = OnUnavailable.valueOf(settings.get(Attributes.ON_UNAVAILABLE).s().toUpperCase());
-            add(resources, new Resource.Settings(policy), settings);
-        }
+        Map<String, AttributeValue> settings = Futures.join(Unavailable.map("GetItem", table,
+                client.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Keys.settings(namespace).toAttributes()).consistentRead(true).build()),
+                GetItemResponse::item));
+        ConfigItems.policyOf(settings).ifPresent(policy -> add(resources, new Resource.Settings(policy), settings));
         return new LiveState(namespace, resources, fingerprint(resources));
     }
 

@@ -5,7 +5,6 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.entity.Entity;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,6 @@ import java.util.TreeMap;
  * back into an equal manifest, so {@code export} followed by {@code plan} shows no changes.
  */
 public final class ManifestWriter {
-
-    private static final Map<Duration, String> UNITS = Map.of(Duration.ofSeconds(1), "second",
-            Duration.ofMinutes(1), "minute", Duration.ofHours(1), "hour", Duration.ofDays(1), "day",
-            Duration.ofDays(7), "week");
 
     private final StringBuilder out = new StringBuilder();
 
@@ -125,13 +120,13 @@ public final class ManifestWriter {
     }
 
     private static String limit(Limit limit) {
-        String per = UNITS.get(limit.refillPeriod());
-        if (per == null) {
+        Optional<String> per = Durations.word(limit.refillPeriod());
+        if (per.isEmpty()) {
             return "{capacity: " + limit.capacity() + ", refill_amount: " + limit.refillAmount() + ", refill_period: "
                     + Durations.format(limit.refillPeriod()) + "}";
         }
         String burst = limit.capacity() == limit.refillAmount() ? "" : ", burst: " + limit.capacity();
-        return "{rate: " + limit.refillAmount() + ", per: " + per + burst + "}";
+        return "{rate: " + limit.refillAmount() + ", per: " + per.get() + burst + "}";
     }
 
     private void line(int depth, String text) {

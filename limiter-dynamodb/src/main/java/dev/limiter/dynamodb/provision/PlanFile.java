@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,9 @@ public record PlanFile(int format, String namespace, String table, String manife
 
     /** Captures {@code plan}, made from {@code manifestText} against {@code table}. */
     public static PlanFile of(Plan plan, String table, String manifestFile, String manifestText, Optional<Target> target) {
-        List<SavedChange> changes = new ArrayList<>();
-        plan.changes().forEach(change -> changes.add(saved(change)));
         return new PlanFile(FORMAT, plan.namespace(), table, manifestFile, manifestText, sha256(manifestText),
-                target.map(Target::toString).orElse(""), plan.liveFingerprint(), changes);
+                target.map(Target::toString).orElse(""), plan.liveFingerprint(),
+                plan.changes().stream().map(PlanFile::saved).toList());
     }
 
     /** The saved form of a change, for comparisons. */

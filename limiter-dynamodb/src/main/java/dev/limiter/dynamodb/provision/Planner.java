@@ -61,7 +61,7 @@ public final class Planner {
         return 1_000;
     }
 
-    /** Depth of every entity known to the file or the table (roots are 0), guarding against cycles. */
+    /** Depth of every entity known to the file or the table (roots are 0). */
     private static Map<String, Integer> depths(LimitsManifest manifest, LiveState live) {
         Map<String, Optional<String>> parents = new HashMap<>();
         live.resources().values().forEach(l -> {
@@ -70,6 +70,14 @@ public final class Planner {
             }
         });
         manifest.entities().forEach(entity -> parents.put(entity.id(), entity.parent()));
+        return depths(parents);
+    }
+
+    /**
+     * Depth of every entity of {@code parents} (id to parent), counting only parents that are keys of it too (roots
+     * are 0), guarding against cycles.
+     */
+    static Map<String, Integer> depths(Map<String, Optional<String>> parents) {
         Map<String, Integer> depths = new HashMap<>();
         for (String id : parents.keySet()) {
             int depth = 0;

@@ -1,6 +1,7 @@
 package dev.limiter.dynamodb.schema;
 
 import dev.limiter.Limit;
+import dev.limiter.OnUnavailable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -9,10 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Encodes and decodes configuration items. */
+/** Encodes and decodes configuration items, and the namespace policy of the settings item. */
 public final class ConfigItems {
 
     private ConfigItems() {
@@ -59,6 +62,18 @@ public final class ConfigItems {
     /** The scope a configuration item (as listed by the index) belongs to. */
     public static ConfigScope scopeOf(Map<String, AttributeValue> item) {
         return Keys.parseConfigIndexSk(item.get(Attributes.GSI1_SK).s());
+    }
+
+    /** The stored form of a namespace's {@code on_unavailable} policy, e.g. {@code "block"}. */
+    public static AttributeValue encodePolicy(OnUnavailable policy) {
+        return AttributeValue.fromS(policy.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The {@code on_unavailable} policy a settings item declares; empty for none (or no item). */
+    public static Optional<OnUnavailable> policyOf(Map<String, AttributeValue> settings) {
+        AttributeValue policy = settings == null ? null : settings.get(Attributes.ON_UNAVAILABLE);
+        return policy == null ? Optional.empty()
+                : Optional.of(OnUnavailable.valueOf(policy.s().toUpperCase(Locale.ROOT)));
     }
 
     private static AttributeValue number(long value) {

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,69 +39,46 @@ public final class DynamoDbConfigStore implements ConfigStore {
 
     @Override
     public CompletableFuture<Optional<LimitConfig>> get(String namespace, ConfigScope scope) {
-        return Futures.guard(() -> client.getItem(GetItemRequest.builder().tableName(table)
+        return Futures.guard(() -> Unavailable.map("GetItem", table,
+                client.getItem(GetItemRequest.builder().tableName(table)
                         .key(Keys.config(namespace, Require.nonNull("scope", scope)).toAttributes())
-                        .consistentRead(true).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("GetItem", table, failure);
-                    }
-                    return response.hasItem() && !response.item().isEmpty()
-                            ? Optional.of(ConfigItems.decode(response.item())) : Optional.empty();
-                }));
+                        .consistentRead(true).build()),
+                response -> response.hasItem() && !response.item().isEmpty()
+                        ? Optional.of(ConfigItems.decode(response.item())) : Optional.empty()));
     }
 
     @Override
     public CompletableFuture<Void> put(String namespace, ConfigScope scope, LimitConfig config) {
-        return Futures.guard(() -> client.putItem(PutItemRequest.builder().tableName(table)
-                        .item(ConfigItems.encode(namespace, scope, Require.nonNull("config", config))).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("PutItem", table, failure);
-                    }
-                    return null;
-                }));
+        return Futures.guard(() -> Unavailable.map("PutItem", table,
+                client.putItem(PutItemRequest.builder().tableName(table)
+                        .item(ConfigItems.encode(namespace, scope, Require.nonNull("config", config))).build()),
+                response -> null));
     }
 
     @Override
     public CompletableFuture<Boolean> delete(String namespace, ConfigScope scope) {
-        return Futures.guard(() -> client.deleteItem(DeleteItemRequest.builder().tableName(table)
-                        .key(Keys.config(namespace, scope).toAttributes()).returnValues(ReturnValue.ALL_OLD).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("DeleteItem", table, failure);
-                    }
-                    return response.hasAttributes() && !response.attributes().isEmpty();
-                }));
+        return Futures.guard(() -> Unavailable.map("DeleteItem", table,
+                client.deleteItem(DeleteItemRequest.builder().tableName(table)
+                        .key(Keys.config(namespace, scope).toAttributes()).returnValues(ReturnValue.ALL_OLD).build()),
+                response -> response.hasAttributes() && !response.attributes().isEmpty()));
     }
 
     @Override
     public CompletableFuture<Optional<OnUnavailable>> onUnavailable(String namespace) {
-        return Futures.guard(() -> client.getItem(GetItemRequest.builder().tableName(table)
-                        .key(Keys.settings(namespace).toAttributes()).consistentRead(true).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("GetItem", table, failure);
-                    }
-                    AttributeValue policy = response.hasItem() ? response.item().get(Attributes.ON_UNAVAILABLE) : null;
-                    return policy == null ? Optional.<OnUnavailable>empty()
-                            : Optional.of(OnUnavailable.valueOf(policy.s().toUpperCase(Locale.ROOT)));
-                }));
+        return Futures.guard(() -> Unavailable.map("GetItem", table,
+                client.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Keys.settings(namespace).toAttributes()).consistentRead(true).build()),
+                response -> ConfigItems.policyOf(response.hasItem() ? response.item() : null)));
     }
 
     @Override
     public CompletableFuture<Void> putOnUnavailable(String namespace, OnUnavailable policy) {
-        return Futures.guard(() -> client.updateItem(UpdateItemRequest.builder().tableName(table)
+        return Futures.guard(() -> Unavailable.map("UpdateItem", table,
+                client.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(Keys.settings(namespace).toAttributes()).updateExpression("SET #ou = :ou")
                         .expressionAttributeNames(Map.of("#ou", Attributes.ON_UNAVAILABLE))
-                        .expressionAttributeValues(Map.of(":ou",
-                                AttributeValue.fromS(policy.name().toLowerCase(Locale.ROOT)))).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("UpdateItem", table, failure);
-                    }
-                    return null;
-                }));
+                        .expressionAttributeValues(Map.of(":ou", ConfigItems.encodePolicy(policy))).build()),
+                response -> null));
     }
 
     @Override

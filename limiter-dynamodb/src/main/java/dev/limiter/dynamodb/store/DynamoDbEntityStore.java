@@ -36,39 +36,27 @@ public final class DynamoDbEntityStore implements EntityStore {
 
     @Override
     public CompletableFuture<Optional<Entity>> get(String namespace, String id) {
-        return Futures.guard(() -> client.getItem(GetItemRequest.builder().tableName(table)
-                        .key(Keys.entity(namespace, id).toAttributes()).consistentRead(true).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("GetItem", table, failure);
-                    }
-                    return response.hasItem() && !response.item().isEmpty()
-                            ? Optional.of(EntityItems.decode(response.item())) : Optional.empty();
-                }));
+        return Futures.guard(() -> Unavailable.map("GetItem", table,
+                client.getItem(GetItemRequest.builder().tableName(table)
+                        .key(Keys.entity(namespace, id).toAttributes()).consistentRead(true).build()),
+                response -> response.hasItem() && !response.item().isEmpty()
+                        ? Optional.of(EntityItems.decode(response.item())) : Optional.empty()));
     }
 
     @Override
     public CompletableFuture<Void> put(String namespace, Entity entity) {
-        return Futures.guard(() -> client.putItem(PutItemRequest.builder().tableName(table)
-                        .item(EntityItems.encode(namespace, entity)).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("PutItem", table, failure);
-                    }
-                    return null;
-                }));
+        return Futures.guard(() -> Unavailable.map("PutItem", table,
+                client.putItem(PutItemRequest.builder().tableName(table)
+                        .item(EntityItems.encode(namespace, entity)).build()),
+                response -> null));
     }
 
     @Override
     public CompletableFuture<Boolean> delete(String namespace, String id) {
-        return Futures.guard(() -> client.deleteItem(DeleteItemRequest.builder().tableName(table)
-                        .key(Keys.entity(namespace, id).toAttributes()).returnValues(ReturnValue.ALL_OLD).build())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Unavailable.rethrow("DeleteItem", table, failure);
-                    }
-                    return response.hasAttributes() && !response.attributes().isEmpty();
-                }));
+        return Futures.guard(() -> Unavailable.map("DeleteItem", table,
+                client.deleteItem(DeleteItemRequest.builder().tableName(table)
+                        .key(Keys.entity(namespace, id).toAttributes()).returnValues(ReturnValue.ALL_OLD).build()),
+                response -> response.hasAttributes() && !response.attributes().isEmpty()));
     }
 
     @Override

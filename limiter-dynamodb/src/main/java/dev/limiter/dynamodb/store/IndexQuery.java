@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Pages through a query of index {@code gsi1}: one partition, optionally a sort-key prefix. Thread-safe. */
+/**
+ * Pages through queries of one table: any query, or the common one of index {@code gsi1}, one partition with an
+ * optional sort-key prefix. Thread-safe.
+ */
 public final class IndexQuery {
 
     private final DynamoDbAsyncClient client;
@@ -26,12 +29,6 @@ public final class IndexQuery {
 
     /** Every item whose index partition key is {@code pk} and whose index sort key starts with {@code prefix}. */
     public CompletableFuture<List<Map<String, AttributeValue>>> all(String pk, String prefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        return page(pk, prefix, Map.of(), items).thenApply(done -> items);
-    }
-
-    private CompletableFuture<Void> page(String pk, String prefix, Map<String, AttributeValue> startKey,
-                                         List<Map<String, AttributeValue>> items) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS(pk));
         String condition = "#pk = :pk";
@@ -43,16 +40,22 @@ public final class IndexQuery {
                 .keyConditionExpression(condition).expressionAttributeValues(values)
                 .expressionAttributeNames(prefix.isEmpty() ? Map.of("#pk", Attributes.GSI1_PK)
                         : Map.of("#pk", Attributes.GSI1_PK, "#sk", Attributes.GSI1_SK));
-        if (!startKey.isEmpty()) {
-            query.exclusiveStartKey(startKey);
-        }
-        return client.query(query.build()).handle((response, failure) -> {
-            if (failure != null) {
-                throw Unavailable.rethrow("Query", table, failure);
-            }
+        return all(query);
+    }
+
+    /** Every item {@code query} finds, following {@code LastEvaluatedKey} from page to page. */
+    public CompletableFuture<List<Map<String, AttributeValue>>> all(QueryRequest.Builder query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        return page(query, Map.of(), items).thenApply(done -> items);
+    }
+
+    private CompletableFuture<Void> page(QueryRequest.Builder query, Map<String, AttributeValue> startKey,
+                                         List<Map<String, AttributeValue>> items) {
+        QueryRequest request = query.exclusiveStartKey(startKey.isEmpty() ? null : startKey).build();
+        return Unavailable.map("Query", table, client.query(request), response -> {
             items.addAll(response.items());
             return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? page(pk, prefix, response.lastEvaluatedKey(), items)
+                    ? page(query, response.lastEvaluatedKey(), items)
                     : CompletableFuture.<Void>completedFuture(null);
         }).thenCompose(next -> next);
     }

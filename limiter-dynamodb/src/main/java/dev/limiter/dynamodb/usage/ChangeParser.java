@@ -51,8 +51,8 @@ final class ChangeParser {
         if (!request && deltas.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RecordUsage(position, bucket.get(), change.sequenceNumber(), sequence,
-                change.approximateCreationTime(), request, deltas));
+        return Optional.of(new RecordUsage(position, bucket.get(), sequence, change.approximateCreationTime(), request,
+                deltas));
     }
 
     /** The bucket an item key names; empty for every other item of the table. */

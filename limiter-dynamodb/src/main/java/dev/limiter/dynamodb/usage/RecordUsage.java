@@ -11,14 +11,13 @@ import java.util.Map;
  *
  * @param position       the change's index in its batch, to report failures in input order
  * @param bucket         the bucket written
- * @param sequenceNumber the record's sequence number as issued
- * @param sequence       its value
+ * @param sequence       the record's sequence number, as a number
  * @param time           the record's approximate creation time
  * @param request        whether the write was an acquire (counts one request)
  * @param deltas         net tokens per limit name, zero deltas left out
  */
-record RecordUsage(int position, BucketKey bucket, String sequenceNumber, BigInteger sequence, Instant time,
-                   boolean request, Map<String, Long> deltas) {
+record RecordUsage(int position, BucketKey bucket, BigInteger sequence, Instant time, boolean request,
+                   Map<String, Long> deltas) {
 
     RecordUsage {
         deltas = Map.copyOf(deltas);

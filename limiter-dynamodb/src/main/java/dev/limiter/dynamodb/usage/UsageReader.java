@@ -1,7 +1,7 @@
 package dev.limiter.dynamodb.usage;
 
-import dev.limiter.dynamodb.acquire.Unavailable;
 import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.store.IndexQuery;
 import dev.limiter.internal.Futures;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +27,12 @@ public final class UsageReader {
     /** The IAM actions the reader calls on the table and its indexes. */
     public static final List<String> TABLE_ACTIONS = List.of("dynamodb:Query");
 
-    private final DynamoDbAsyncClient client;
     private final String table;
+    private final IndexQuery pages;
 
     private UsageReader(DynamoDbAsyncClient client, String table) {
-        this.client = client;
         this.table = table;
+        this.pages = new IndexQuery(client, table);
     }
 
     /** A reader of {@code tableName} through {@code client}; the caller keeps owning the client. */
@@ -119,26 +118,6 @@ public final class UsageReader {
         } else {
             request.consistentRead(true); // reports are rare and small, so read what the aggregator last wrote
         }
-        List<UsageSnapshot> snapshots = new ArrayList<>();
-        return page(request, Map.of(), snapshots, keep).thenApply(done -> List.copyOf(snapshots));
-    }
-
-    private CompletableFuture<Void> page(QueryRequest.Builder request, Map<String, AttributeValue> startKey,
-                                         List<UsageSnapshot> snapshots, Predicate<UsageSnapshot> keep) {
-        QueryRequest query = request.exclusiveStartKey(startKey.isEmpty() ? null : startKey).build();
-        return client.query(query).handle((response, failure) -> {
-            if (failure != null) {
-                throw Unavailable.rethrow("Query", table, failure);
-            }
-            for (Map<String, AttributeValue> item : response.items()) {
-                UsageSnapshot snapshot = UsageItems.decode(item);
-                if (keep.test(snapshot)) {
-                    snapshots.add(snapshot);
-                }
-            }
-            return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? page(request, response.lastEvaluatedKey(), snapshots, keep)
-                    : CompletableFuture.<Void>completedFuture(null);
-        }).thenCompose(next -> next);
+        return pages.all(request).thenApply(items -> items.stream().map(UsageItems::decode).filter(keep).toList());
     }
 }
