@@ -26,11 +26,10 @@ import software.constructs.Node;
  *   <li>{@code lambdaJar}: the shaded Lambda jar; default {@code ../lambdas/target/lambdas.jar}.</li>
  * </ul>
  *
- * @param stage     the stage
- * @param stackName the stack's name
- * @param props     the construct's settings
+ * @param stage the stage
+ * @param props the construct's settings
  */
-record AppSettings(String stage, String stackName, LimiterConstructProps props) {
+record AppSettings(String stage, LimiterConstructProps props) {
 
     /** Where {@code mvn package} of the {@code lambdas} module puts the jar, seen from this module's directory. */
     static final Path DEFAULT_LAMBDA_JAR = Path.of("..", "lambdas", "target", "lambdas.jar");
@@ -57,7 +56,12 @@ record AppSettings(String stage, String stackName, LimiterConstructProps props) 
         if (bool(node, "createAlarmTopic").orElse(false)) {
             builder.createAlarmTopic();
         }
-        return new AppSettings(stage, "limiter-" + stage, builder.build());
+        return new AppSettings(stage, builder.build());
+    }
+
+    /** The stack's name, {@code limiter-<stage>}. */
+    String stackName() {
+        return "limiter-" + stage;
     }
 
     private static RemovalPolicy removalPolicy(Node node) {

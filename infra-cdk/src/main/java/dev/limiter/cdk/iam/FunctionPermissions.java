@@ -2,7 +2,6 @@ package dev.limiter.cdk.iam;
 
 import java.util.List;
 import software.amazon.awscdk.services.dynamodb.ITable;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
 
@@ -23,24 +22,20 @@ public final class FunctionPermissions {
      * other group.
      */
     public static PolicyStatement logWrites(ILogGroup logGroup) {
-        return allow(LOG_WRITE, List.of(logGroup.getLogGroupArn()));
+        return LimiterPolicies.statement(LOG_WRITE, List.of(logGroup.getLogGroupArn()));
     }
 
     /** The usage aggregator's item access: {@link PolicyActions#AGGREGATOR} on the table and its index. */
     public static PolicyStatement aggregator(ITable table) {
-        return allow(PolicyActions.AGGREGATOR, List.of(table.getTableArn(), LimiterPolicies.indexArn(table)));
+        return LimiterPolicies.statement(PolicyActions.AGGREGATOR, tableAndIndex(table));
     }
 
     /** The limits provisioner's item access: {@link PolicyActions#PROVISIONER} on the table and its index. */
     public static PolicyStatement provisioner(ITable table) {
-        return allow(PolicyActions.PROVISIONER, List.of(table.getTableArn(), LimiterPolicies.indexArn(table)));
+        return LimiterPolicies.statement(PolicyActions.PROVISIONER, tableAndIndex(table));
     }
 
-    private static PolicyStatement allow(List<String> actions, List<String> resources) {
-        return PolicyStatement.Builder.create()
-                .effect(Effect.ALLOW)
-                .actions(actions)
-                .resources(resources)
-                .build();
+    private static List<String> tableAndIndex(ITable table) {
+        return List.of(table.getTableArn(), LimiterPolicies.indexArn(table));
     }
 }

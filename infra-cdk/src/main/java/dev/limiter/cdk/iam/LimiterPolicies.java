@@ -112,7 +112,8 @@ public final class LimiterPolicies extends Construct {
                 .build();
     }
 
-    private static PolicyStatement statement(List<String> actions, List<String> resources) {
+    /** An Allow statement of {@code actions} on {@code resources}. */
+    static PolicyStatement statement(List<String> actions, List<String> resources) {
         return PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(actions)

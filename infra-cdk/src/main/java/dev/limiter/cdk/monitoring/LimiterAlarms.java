@@ -5,7 +5,6 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
@@ -31,7 +30,6 @@ public final class LimiterAlarms extends Construct {
     /** Creates the alarms on {@code resources}, notifying {@code actions} (none: alarms without actions). */
     public LimiterAlarms(Construct scope, String id, MonitoredResources resources, List<IAlarmAction> actions) {
         super(scope, id);
-        MetricOptions maximum = MetricOptions.builder().statistic("Maximum").period(LimiterMetrics.PERIOD).build();
         alarms = List.of(
                 alarm("TableReadThrottles", LimiterMetrics.tableSum(resources.table(), "ReadThrottleEvents"), 1, 1,
                         "Reads of the limiter table are throttled: acquires may fail as unavailable."),
@@ -43,8 +41,7 @@ public final class LimiterAlarms extends Construct {
                         LimiterMetrics.function(resources.aggregator(), "IteratorAge", "Maximum"),
                         ITERATOR_AGE_THRESHOLD_MILLIS, 2,
                         "The usage aggregator lags the table's stream by 5 minutes or more."),
-                alarm("DeadLetterQueueDepth",
-                        resources.deadLetterQueue().metricApproximateNumberOfMessagesVisible(maximum), 1, 1,
+                alarm("DeadLetterQueueDepth", LimiterMetrics.queueDepth(resources.deadLetterQueue()), 1, 1,
                         "Stream batches were given up by the usage aggregator: inspect the on-failure queue."),
                 alarm("ProvisionerErrors", LimiterMetrics.function(resources.provisioner(), "Errors", "Sum"), 1, 1,
                         "The limits provisioner failed: the limits file was not applied."));

@@ -7,7 +7,6 @@ import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.constructs.Construct;
 
 /**
@@ -57,7 +56,6 @@ public final class LimiterDashboard extends Construct {
     }
 
     private static List<IWidget> aggregatorWidgets(MonitoredResources resources) {
-        MetricOptions maximum = MetricOptions.builder().statistic("Maximum").period(LimiterMetrics.PERIOD).build();
         return List.of(
                 graph("Aggregator invocations and errors",
                         LimiterMetrics.function(resources.aggregator(), "Invocations", "Sum"),
@@ -65,7 +63,7 @@ public final class LimiterDashboard extends Construct {
                 graph("Aggregator iterator age (ms)",
                         LimiterMetrics.function(resources.aggregator(), "IteratorAge", "Maximum")),
                 graph("On-failure queue: visible messages",
-                        resources.deadLetterQueue().metricApproximateNumberOfMessagesVisible(maximum)));
+                        LimiterMetrics.queueDepth(resources.deadLetterQueue())));
     }
 
     private static GraphWidget graph(String title, IMetric... metrics) {

@@ -4,8 +4,10 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * The metrics shared by the alarms and the dashboard, so both always show the same series.
@@ -27,6 +29,12 @@ final class LimiterMetrics {
                 .statistic("Sum")
                 .period(PERIOD)
                 .build();
+    }
+
+    /** The most messages visible in {@code queue}, e.g. the aggregator's on-failure queue. */
+    static IMetric queueDepth(IQueue queue) {
+        return queue.metricApproximateNumberOfMessagesVisible(
+                MetricOptions.builder().statistic("Maximum").period(PERIOD).build());
     }
 
     /** A function metric with {@code statistic}, e.g. {@code Errors} with {@code Sum}. */
