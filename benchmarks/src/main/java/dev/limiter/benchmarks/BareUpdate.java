@@ -1,5 +1,8 @@
 package dev.limiter.benchmarks;
 
+import dev.limiter.backend.BucketKey;
+import dev.limiter.dynamodb.schema.BucketItems;
+import dev.limiter.dynamodb.schema.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -38,7 +41,7 @@ final class BareUpdate implements Contender {
     private static final String CONDITION = "(attribute_not_exists(#t1) OR #t1 <= :now)"
             + " AND (attribute_not_exists(#t2) OR #t2 <= :now) AND (attribute_not_exists(#l) OR #l <> :tok)";
     /** The parameters attribute as the limiter stores them for its benchmark limits. */
-    private static final AttributeValue PARAMS = AttributeValue.fromS("1000000000000000:1000:1000");
+    private static final AttributeValue PARAMS = AttributeValue.fromS(BucketItems.encodeParams(LimiterAcquire.RPM));
     private static final AttributeValue ONE = AttributeValue.fromN("1");
     private static final AttributeValue FIVE_HUNDRED = AttributeValue.fromN("500");
     private static final long DAY_SECONDS = 86_400;
@@ -56,8 +59,7 @@ final class BareUpdate implements Contender {
         List<Map<String, AttributeValue>> perClient = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             // Same length as the limiter's "user-<i>" buckets: the item size, and so the work, matches.
-            perClient.add(Map.of("pk", AttributeValue.fromS(namespace + "#B#bare-" + i + "#gpt-4"),
-                    "sk", AttributeValue.fromS("B")));
+            perClient.add(Keys.bucket(new BucketKey(namespace, "bare-" + i, "gpt-4")).toAttributes());
         }
         this.keys = List.copyOf(perClient);
     }
@@ -65,11 +67,6 @@ final class BareUpdate implements Contender {
     @Override
     public String name() {
         return "bare UpdateItem";
-    }
-
-    @Override
-    public String description() {
-        return "one conditional UpdateItem, the limiter's two-limit expression, ALL_NEW";
     }
 
     @Override

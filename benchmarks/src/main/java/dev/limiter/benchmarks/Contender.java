@@ -10,9 +10,6 @@ interface Contender {
     /** The row label, for example {@code bare UpdateItem}. */
     String name();
 
-    /** What one operation does, for the report. */
-    String description();
-
     /**
      * Performs one operation for {@code client} and returns when it is complete.
      *

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -82,13 +83,7 @@ final class CostScenarios {
         RateLimiter limiter = limiter(limits);
         String leaf = chain(limiter, depth);
         acquire(limiter, leaf, false, limits.length);
-        return measure(name, zae, () -> {
-            AcquireCount count = new AcquireCount(0, 0);
-            for (int i = 0; i < SEQUENTIAL; i++) {
-                count = count.plus(acquire(limiter, leaf, adjust, limits.length));
-            }
-            return count;
-        });
+        return measure(name, zae, () -> repeat(i -> acquire(limiter, leaf, adjust, limits.length)));
     }
 
     /**
@@ -99,8 +94,7 @@ final class CostScenarios {
         String namespace = nextNamespace();
         List<RateLimiter> limiters = new ArrayList<>();
         for (int i = 0; i < CONTENDING_INSTANCES; i++) {
-            RateLimiter limiter = RateLimiter.builder().backend(table.backend()).namespace(namespace).build();
-            limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(limits));
+            RateLimiter limiter = limiter(namespace, limits);
             limiter.explain("hot", "gpt-4");
             limiters.add(limiter);
         }
@@ -113,26 +107,24 @@ final class CostScenarios {
         Limit rpd = Limit.perDay("rpm", 1);
         RateLimiter limiter = limiter(rpd, Limit.perDay("tpm", 1_000));
         acquire(limiter, "drained", false, 2);
-        return measure("rejection", ZaeFigure.REJECTION, () -> {
-            AcquireCount count = new AcquireCount(0, 0);
-            for (int i = 0; i < SEQUENTIAL; i++) {
-                count = count.plus(acquire(limiter, "drained", false, 2));
-            }
-            return count;
-        });
+        return measure("rejection", ZaeFigure.REJECTION, () -> repeat(i -> acquire(limiter, "drained", false, 2)));
     }
 
     /** The first acquire of new entities, with the namespace's and resource's configuration already cached. */
     private CostResult newEntities() {
         RateLimiter limiter = limiter(RPM, TPM);
         acquire(limiter, "warm", false, 2);
-        return measure("first acquire of a new entity (config cache miss)", ZaeFigure.NEW_ENTITY, () -> {
-            AcquireCount count = new AcquireCount(0, 0);
-            for (int i = 0; i < SEQUENTIAL; i++) {
-                count = count.plus(acquire(limiter, "new-" + i, false, 2));
-            }
-            return count;
-        });
+        return measure("first acquire of a new entity (config cache miss)", ZaeFigure.NEW_ENTITY,
+                () -> repeat(i -> acquire(limiter, "new-" + i, false, 2)));
+    }
+
+    /** {@value #SEQUENTIAL} acquires one after another, the {@code i}-th made by {@code acquire}. */
+    private static AcquireCount repeat(IntFunction<AcquireCount> acquire) {
+        AcquireCount count = new AcquireCount(0, 0);
+        for (int i = 0; i < SEQUENTIAL; i++) {
+            count = count.plus(acquire.apply(i));
+        }
+        return count;
     }
 
     private CostResult measure(String name, ZaeFigure zae, Supplier<AcquireCount> acquires) {
@@ -202,7 +194,12 @@ final class CostScenarios {
     }
 
     private RateLimiter limiter(Limit... limits) {
-        RateLimiter limiter = RateLimiter.builder().backend(table.backend()).namespace(nextNamespace()).build();
+        return limiter(nextNamespace(), limits);
+    }
+
+    /** A limiter on the table in {@code namespace}, whose namespace-wide limits it sets to {@code limits}. */
+    private RateLimiter limiter(String namespace, Limit... limits) {
+        RateLimiter limiter = RateLimiter.builder().backend(table.backend()).namespace(namespace).build();
         limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(limits));
         return limiter;
     }

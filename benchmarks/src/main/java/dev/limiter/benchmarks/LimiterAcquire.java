@@ -64,13 +64,6 @@ final class LimiterAcquire implements Contender {
     }
 
     @Override
-    public String description() {
-        return adjust
-                ? "acquire (1 UpdateItem), adjust tpm +200, commit (1 UpdateItem): 2 writes"
-                : "acquire (1 UpdateItem) and commit (no write), two limits, stored config";
-    }
-
-    @Override
     public void run(int client) {
         AcquireRequest request = AcquireRequest.of(entities[client], "gpt-4").consume("rpm", 1).consume("tpm", 500);
         try (Lease lease = limiter.acquire(request)) {

@@ -1,16 +1,12 @@
 package dev.limiter.benchmarks;
 
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.EndpointKind;
 import dev.limiter.localstack.MotoServer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * A benchmark's own DynamoDB: a {@code moto_server} it starts on a free loopback port (serialised, so moto applies
@@ -36,16 +32,8 @@ final class MotoTable implements AutoCloseable {
     static MotoTable start(ExecutionInterceptor... interceptors) {
         MotoServer server = MotoServer.start();
         try {
-            DynamoDbAsyncClient client = DynamoDbAsyncClient.builder()
-                    .endpointOverride(server.endpoint())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .apiCallTimeout(Duration.ofSeconds(30))
-                            .apiCallAttemptTimeout(Duration.ofSeconds(10))
-                            .executionInterceptors(List.of(interceptors))
-                            .build())
-                    .build();
+            DynamoDbAsyncClient client = new DynamoDbTestEndpoint(server.endpoint(), Region.US_EAST_1,
+                    DynamoDbTestEndpoint.fakeCredentials(), TABLE, EndpointKind.MOTO).newAsyncClient(interceptors);
             MotoTable table = new MotoTable(server, client);
             table.backend().createTable();
             return table;

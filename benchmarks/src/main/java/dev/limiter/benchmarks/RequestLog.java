@@ -1,5 +1,6 @@
 package dev.limiter.benchmarks;
 
+import dev.limiter.dynamodb.schema.Attributes;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -53,8 +54,7 @@ final class RequestLog implements ExecutionInterceptor {
             return new RecordedRequest(operation, List.of(get.key()), Boolean.TRUE.equals(get.consistentRead()));
         }
         if (request instanceof PutItemRequest put) {
-            Map<String, AttributeValue> key = Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk"));
-            return new RecordedRequest(operation, List.of(key), false);
+            return new RecordedRequest(operation, List.of(keyOf(put.item())), false);
         }
         if (request instanceof TransactWriteItemsRequest transaction) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -76,6 +76,11 @@ final class RequestLog implements ExecutionInterceptor {
         if (item.delete() != null) {
             return item.delete().key();
         }
-        return Map.of("pk", item.put().item().get("pk"), "sk", item.put().item().get("sk"));
+        return keyOf(item.put().item());
+    }
+
+    /** The primary key of a whole item being put. */
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return Map.of(Attributes.PK, item.get(Attributes.PK), Attributes.SK, item.get(Attributes.SK));
     }
 }
