@@ -29,11 +29,7 @@ class LimiterCommandTest {
 
     @Test
     void everyCommandsHelp_includesAnExample() {
-        CommandLine root = Main.newCommandLine();
-        List<CommandLine> commands = new ArrayList<>(List.of(root));
-        for (int i = 0; i < commands.size(); i++) {
-            commands.addAll(commands.get(i).getSubcommands().values());
-        }
+        List<CommandLine> commands = allCommands();
 
         assertThat(commands).hasSizeGreaterThanOrEqualTo(25).allSatisfy(command ->
                 assertThat(command.getUsageMessage()).as(command.getCommandSpec().qualifiedName())
@@ -42,11 +38,7 @@ class LimiterCommandTest {
 
     @Test
     void everyCommandsHelp_fitsEightyColumnsWithoutWrappedExamples() {
-        CommandLine root = Main.newCommandLine();
-        List<CommandLine> commands = new ArrayList<>(List.of(root));
-        for (int i = 0; i < commands.size(); i++) {
-            commands.addAll(commands.get(i).getSubcommands().values());
-        }
+        List<CommandLine> commands = allCommands();
 
         assertThat(commands).allSatisfy(command -> assertThat(command.getCommandSpec().usageMessage().footer())
                 .as(command.getCommandSpec().qualifiedName())
@@ -127,5 +119,14 @@ class LimiterCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Invalid value for option '--endpoint-url': 'localhost:4566' is not an "
                 + "http(s) URL");
+    }
+
+    /** The root command and every command below it, breadth first. */
+    private static List<CommandLine> allCommands() {
+        List<CommandLine> commands = new ArrayList<>(List.of(Main.newCommandLine()));
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values());
+        }
+        return commands;
     }
 }

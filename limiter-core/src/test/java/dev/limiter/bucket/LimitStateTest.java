@@ -207,6 +207,9 @@ class LimitStateTest {
 
         assertThat(early).isFalse();
         assertThat(new ReferenceBucket(odd, NOW).has(10, NOW)).isTrue();
+        ReferenceBucket exact = new ReferenceBucket(odd, NOW);
+        exact.take(9, NOW);
+        assertThat(exact.has(2, NOW + 8_571_428_571L)).as("the exact bucket at that instant").isFalse();
         SeededRandom.run("LimitStateTest#admits_burstAboveRateWithFractionalCosts_neverAdmitsMoreThanExactBucket",
                 random -> {
                     for (int sequence = 0; sequence < 200; sequence++) {

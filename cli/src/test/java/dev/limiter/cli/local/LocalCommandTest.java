@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,10 +26,7 @@ class LocalCommandTest {
 
     @AfterEach
     void stopWhatUpStarted() {
-        Path state = home.resolve("local.properties");
-        if (Files.exists(state)) {
-            LocalEndpoint.load(state).stop(Duration.ofSeconds(10));
-        }
+        new LocalState(home).load().ifPresent(server -> server.stop(Duration.ofSeconds(10)));
     }
 
     @Test
