@@ -6,6 +6,7 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;

@@ -6,6 +6,7 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.internal.Arithmetic;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
@@ -22,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,7 +81,7 @@ class ContentionTest {
 
     /** Runs every client to completion; instance {@code i}'s clock is offset by {@code offsets[i]} nanoseconds. */
     private Run hammer(long[] offsets) throws Exception {
-        String namespace = "c" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        String namespace = TestTable.uniqueNamespace("c");
         List<RateLimiter> limiters = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
             RateLimiter limiter = RateLimiter.builder().backend(table.backend()).namespace(namespace)

@@ -1,6 +1,7 @@
 package dev.limiter.dynamodb;
 
 import dev.limiter.backend.Backend;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.CascadeContract;

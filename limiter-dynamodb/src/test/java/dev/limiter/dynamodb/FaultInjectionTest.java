@@ -10,6 +10,8 @@ import dev.limiter.backend.BucketKey;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.RequestLog;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
@@ -26,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +70,7 @@ class FaultInjectionTest {
     void reset() {
         faults.disarm();
         clock = ManualClock.create();
-        namespace = "f" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        namespace = TestTable.uniqueNamespace("f");
     }
 
     @AfterAll

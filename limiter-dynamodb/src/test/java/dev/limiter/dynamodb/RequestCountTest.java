@@ -7,6 +7,7 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,7 @@ class RequestCountTest {
     void newLimiter() {
         clock = ManualClock.create();
         limiter = RateLimiter.builder().backend(table.backend()).clock(clock)
-                .namespace("n" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)).build();
+                .namespace(TestTable.uniqueNamespace("n")).build();
         limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM, TPM));
     }
 

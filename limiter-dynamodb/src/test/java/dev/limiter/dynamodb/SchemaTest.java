@@ -9,6 +9,7 @@ import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ItemSize;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;

@@ -1,9 +1,5 @@
 package dev.limiter.lambda.provisioner;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +10,7 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.entity.Entity;
+import dev.limiter.lambda.TestContext;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import org.junit.jupiter.api.AfterAll;
@@ -132,25 +129,5 @@ class LimitsProvisionerHandlerTest {
             event.setPhysicalResourceId("limits:" + table + ":cfn-test");
         }
         return event;
-    }
-
-    /** The parts of a Lambda context the handler uses. */
-    private static final class TestContext implements Context {
-        @Override public String getAwsRequestId() { return "test-request"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/test"; }
-        @Override public String getLogStreamName() { return "test-log-stream"; }
-        @Override public String getFunctionName() { return "limits-provisioner"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 60_000; }
-        @Override public int getMemoryLimitInMB() { return 512; }
-        @Override public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.print(message); }
-                @Override public void log(byte[] message) { System.out.print(new String(message)); }
-            };
-        }
     }
 }

@@ -4,7 +4,7 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
-import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
@@ -13,11 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,29 +26,25 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisioningTest {
 
-    private final DynamoDbAsyncClient client;
-    private final String table;
+    private final TestTable table;
     private final LimitsProvisioning engine;
     private String namespace;
     private RateLimiter limiter;
 
     ProvisioningTest(DynamoDbTestEndpoint endpoint) {
-        this.client = endpoint.newAsyncClient();
-        this.table = endpoint.tableName();
-        DynamoDbBackend.builder().client(client).tableName(table).build().createTable();
-        this.engine = new LimitsProvisioning(client, table, 8);
+        this.table = TestTable.create(endpoint);
+        this.engine = new LimitsProvisioning(table.client(), table.name(), 8);
     }
 
     @BeforeEach
     void freshNamespace() {
-        namespace = "p" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        limiter = RateLimiter.builder().backend(DynamoDbBackend.builder().client(client).tableName(table).build())
-                .namespace(namespace).build();
+        namespace = TestTable.uniqueNamespace("p");
+        limiter = RateLimiter.builder().backend(table.backend()).namespace(namespace).build();
     }
 
     @AfterAll
     void closeClient() {
-        client.close();
+        table.close();
     }
 
     @Test
@@ -116,7 +110,7 @@ class ProvisioningTest {
     @Test
     void savedPlan_unchangedTable_appliesExactlyTheSavedChanges(@TempDir Path dir) {
         String text = file("rpm: {rate: 100, per: minute}");
-        PlanFile.of(plan(text), table, "limits.yaml", text, Optional.empty()).save(dir.resolve("plan.json"));
+        PlanFile.of(plan(text), table.name(), "limits.yaml", text, Optional.empty()).save(dir.resolve("plan.json"));
 
         Plan replanned = engine.replan(PlanFile.load(dir.resolve("plan.json")));
         engine.apply(replanned, (c, d, t) -> { });
@@ -128,7 +122,7 @@ class ProvisioningTest {
     @Test
     void savedPlan_tableChangedSince_isRefusedAsStale(@TempDir Path dir) {
         String text = file("rpm: {rate: 100, per: minute}");
-        PlanFile.of(plan(text), table, "limits.yaml", text, Optional.empty()).save(dir.resolve("plan.json"));
+        PlanFile.of(plan(text), table.name(), "limits.yaml", text, Optional.empty()).save(dir.resolve("plan.json"));
         limiter.entities().put(Entity.root("someone-else"));
 
         assertThatThrownBy(() -> engine.replan(PlanFile.load(dir.resolve("plan.json"))))

@@ -58,11 +58,6 @@ final class FakeStream {
         return new StreamChange(type, keys, before, after, sequence.toString(), time, ttl);
     }
 
-    /** The bucket's current image. */
-    Map<String, AttributeValue> image(String entity, String resource) {
-        return items.getOrDefault(new BucketKey(namespace, entity, resource), Map.of());
-    }
-
     private StreamChange write(BucketKey key, Map<String, Long> deltas, String token) {
         Map<String, AttributeValue> before = items.getOrDefault(key, Map.of());
         Map<String, AttributeValue> after = new HashMap<>(before);

@@ -1,7 +1,7 @@
 package dev.limiter.dynamodb.usage;
 
-import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.dynamodb.schema.Attributes;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +30,7 @@ class UsageAggregatorTest {
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
     private final DynamoDbTestEndpoint endpoint;
-    private final WriteCounter writes = new WriteCounter();
+    private final TestTable table;
     private final DynamoDbAsyncClient client;
     private final UsageAggregator aggregator;
     private final UsageReader reader;
@@ -40,22 +39,22 @@ class UsageAggregatorTest {
 
     UsageAggregatorTest(DynamoDbTestEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.client = endpoint.newAsyncClient(writes);
-        DynamoDbBackend.builder().client(client).tableName(endpoint.tableName()).build().createTable();
+        this.table = TestTable.create(endpoint);
+        this.client = table.client();
         this.aggregator = UsageAggregator.create(client, endpoint.tableName());
         this.reader = UsageReader.create(client, endpoint.tableName());
     }
 
     @BeforeEach
     void newNamespace() {
-        namespace = "n" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        namespace = TestTable.uniqueNamespace("n");
         stream = new FakeStream(namespace, TEN_FIFTEEN);
-        writes.take();
+        table.log().clear();
     }
 
     @AfterAll
     void closeClient() {
-        client.close();
+        table.close();
     }
 
     // ---- windows and batching ----
@@ -71,7 +70,7 @@ class UsageAggregatorTest {
         AggregationResult result = aggregator.apply(batch);
 
         assertThat(result).isEqualTo(new AggregationResult(4, 0, 4, 2, 0, List.of()));
-        assertThat(writes.take()).isEqualTo(2);
+        assertThat(updateItems()).isEqualTo(2);
         UsageSnapshot expected = snapshot("u", UsageWindow.HOURLY, Instant.parse("2026-03-01T10:00:00Z"), 2,
                 Map.of("rpm", 1L, "tpm", 1730L));
         assertThat(hourly("u")).containsExactly(expected);
@@ -142,7 +141,7 @@ class UsageAggregatorTest {
         AggregationResult result = aggregator.apply(batch);
 
         assertThat(result).isEqualTo(new AggregationResult(2, 2, 0, 0, 0, List.of()));
-        assertThat(writes.take()).isZero();
+        assertThat(updateItems()).isZero();
     }
 
     // ---- idempotency ----
@@ -222,6 +221,11 @@ class UsageAggregatorTest {
                 .containsExactly(first.sequenceNumber(), second.sequenceNumber());
         assertThat(result.failures().get(0).reason()).contains("UpdateItem", "ResourceNotFound");
         assertThat(result.firstFailure()).hasValue(result.failures().get(0));
+    }
+
+    /** The {@code UpdateItem} attempts since the test started. */
+    private int updateItems() {
+        return table.log().counts().getOrDefault("UpdateItem", 0);
     }
 
     private List<UsageSnapshot> hourly(String entity) {

@@ -1,6 +1,6 @@
 package dev.limiter.dynamodb.usage;
 
-import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import org.junit.jupiter.api.AfterAll;
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +29,14 @@ class UsageReaderTest {
     private static final Instant ELEVEN = Instant.parse("2026-03-01T11:00:00Z");
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
-    private final DynamoDbAsyncClient client;
+    private final TestTable table;
     private final UsageReader reader;
     private final UsageAggregator aggregator;
 
     UsageReaderTest(DynamoDbTestEndpoint endpoint) {
-        this.client = endpoint.newAsyncClient();
-        DynamoDbBackend.builder().client(client).tableName(endpoint.tableName()).build().createTable();
-        this.reader = UsageReader.create(client, endpoint.tableName());
-        this.aggregator = UsageAggregator.create(client, endpoint.tableName());
+        this.table = TestTable.create(endpoint);
+        this.reader = UsageReader.create(table.client(), table.name());
+        this.aggregator = UsageAggregator.create(table.client(), table.name());
     }
 
     /** Alice uses gpt-4 at 9:xx and 10:xx and claude at 10:xx; Bob uses gpt-4 at 10:xx; Carol in another namespace. */
@@ -57,7 +55,7 @@ class UsageReaderTest {
 
     @AfterAll
     void closeClient() {
-        client.close();
+        table.close();
     }
 
     @Test

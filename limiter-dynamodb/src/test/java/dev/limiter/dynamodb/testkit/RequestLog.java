@@ -1,4 +1,4 @@
-package dev.limiter.dynamodb;
+package dev.limiter.dynamodb.testkit;
 
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * Records every HTTP attempt a DynamoDB client makes, by operation name, so tests can assert exact request counts
  * (SDK retries included). Thread-safe.
  */
-final class RequestLog implements ExecutionInterceptor {
+public final class RequestLog implements ExecutionInterceptor {
 
     private static final Set<String> READS = Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
 
@@ -30,14 +30,14 @@ final class RequestLog implements ExecutionInterceptor {
     }
 
     /** Forgets what was recorded so far. */
-    void clear() {
+    public void clear() {
         synchronized (operations) {
             operations.clear();
         }
     }
 
     /** Requests recorded, by operation. */
-    Map<String, Integer> counts() {
+    public Map<String, Integer> counts() {
         Map<String, Integer> counts = new TreeMap<>();
         synchronized (operations) {
             operations.forEach(operation -> counts.merge(operation, 1, Integer::sum));
@@ -46,21 +46,21 @@ final class RequestLog implements ExecutionInterceptor {
     }
 
     /** All requests recorded. */
-    int total() {
+    public int total() {
         synchronized (operations) {
             return operations.size();
         }
     }
 
     /** Read requests recorded. */
-    int reads() {
+    public int reads() {
         synchronized (operations) {
             return (int) operations.stream().filter(READS::contains).count();
         }
     }
 
     /** The distinct operations recorded. */
-    Set<String> operations() {
+    public Set<String> operations() {
         synchronized (operations) {
             return new TreeSet<>(operations);
         }

@@ -1,4 +1,4 @@
-package dev.limiter.lambda.aggregator;
+package dev.limiter.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Lambda context whose logger keeps the lines it is given. Thread-safe. */
-final class TestContext implements Context, LambdaLogger {
+/** A Lambda context whose logger keeps the lines it is given, for either handler. Thread-safe. */
+public final class TestContext implements Context, LambdaLogger {
 
     private final List<String> lines = new ArrayList<>();
 
     /** The logged lines, trailing newline removed. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
@@ -45,17 +45,17 @@ final class TestContext implements Context, LambdaLogger {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/usage-aggregator";
+        return "/aws/lambda/test";
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return "test-log-stream";
     }
 
     @Override
     public String getFunctionName() {
-        return "usage-aggregator";
+        return "test-function";
     }
 
     @Override
@@ -65,7 +65,7 @@ final class TestContext implements Context, LambdaLogger {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:usage-aggregator";
+        return "arn:aws:lambda:us-east-1:123456789012:function:test-function";
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.limiter.dynamodb.testkit;
+
+import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A test class's table on the test endpoint: created once with the production schema, reached through one async
+ * client whose requests are {@linkplain #log() logged}. Backends built here share the client and do not close it.
+ */
+public final class TestTable implements AutoCloseable {
+
+    private final DynamoDbTestEndpoint endpoint;
+    private final RequestLog log = new RequestLog();
+    private final DynamoDbAsyncClient client;
+
+    private TestTable(DynamoDbTestEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.client = endpoint.newAsyncClient(log);
+    }
+
+    /** Connects to the endpoint's table for this class, creating it if needed. */
+    public static TestTable create(DynamoDbTestEndpoint endpoint) {
+        TestTable table = new TestTable(endpoint);
+        table.backend().createTable();
+        table.log.clear();
+        return table;
+    }
+
+    /** A namespace no other test uses: {@code prefix} and 16 random hex digits at most. */
+    public static String uniqueNamespace(String prefix) {
+        return prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    /** A backend on the table, sharing this table's client. */
+    public DynamoDbBackend backend() {
+        return DynamoDbBackend.builder().client(client).tableName(endpoint.tableName()).build();
+    }
+
+    /** The requests this table's client made. */
+    public RequestLog log() {
+        return log;
+    }
+
+    /** The table's client; {@link #close()} closes it. */
+    public DynamoDbAsyncClient client() {
+        return client;
+    }
+
+    /** The table's name. */
+    public String name() {
+        return endpoint.tableName();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
