@@ -87,7 +87,10 @@ public final class RateLimiterBuilder {
         return this;
     }
 
-    /** The most levels an entity hierarchy may have (a root alone is 1). Default {@value #DEFAULT_MAX_DEPTH}, at most 32. */
+    /**
+     * The most levels an entity hierarchy may have (a root alone is 1). Default {@value #DEFAULT_MAX_DEPTH}, at most
+     * 32.
+     */
     public RateLimiterBuilder maxDepth(int depth) {
         this.maxDepth = (int) Require.positive("maxDepth", depth, MAX_DEPTH_BOUND);
         return this;

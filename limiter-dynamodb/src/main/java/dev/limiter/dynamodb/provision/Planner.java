@@ -74,8 +74,8 @@ public final class Planner {
     }
 
     /**
-     * Depth of every entity of {@code parents} (id to parent), counting only parents that are keys of it too (roots
-     * are 0), guarding against cycles.
+     * Depth of every entity of {@code parents} (id to its parent): the parent links followed up to a root or to a
+     * parent without an entry of its own, so roots are 0; a cycle stops after 100 links.
      */
     static Map<String, Integer> depths(Map<String, Optional<String>> parents) {
         Map<String, Integer> depths = new HashMap<>();

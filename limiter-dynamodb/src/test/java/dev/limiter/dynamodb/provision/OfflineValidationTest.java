@@ -11,7 +11,8 @@ class OfflineValidationTest {
     @Test
     void validate_withoutATable_listsParseProblemsInFileOrder() {
         List<ManifestProblem> problems = LimitsProvisioning.check(
-                "namespace: ns\nentities:\n  a: {parent: a, cascde: true}\n  b: {}\n  b: {}\n", "limits.yaml", 8).problems();
+                "namespace: ns\nentities:\n  a: {parent: a, cascde: true}\n  b: {}\n  b: {}\n", "limits.yaml", 8)
+                .problems();
 
         assertThat(problems).extracting(problem -> problem.position().toString()).containsExactly(
                 "limits.yaml:3:15", "limits.yaml:3:18", "limits.yaml:5:3");
