@@ -15,7 +15,7 @@ Requests are applied one at a time behind one lock, as in serialized_moto_server
   Docs: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html (capacity unit sizes),
   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html (1,000 WCU per
   partition). A throttled single write on an on-demand table gets ThrottlingException, on a provisioned table
-  ProvisionedThroughputExceededException, both with ThrottlingReasons [TableWriteKeyRangeThroughputExceeded]
+  ProvisionedThroughputExceededException, both with throttlingReasons [TableWriteKeyRangeThroughputExceeded]
   (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html, 2025); a throttled
   transaction is cancelled with reason ThrottlingError (on-demand) or ProvisionedThroughputExceeded (provisioned)
   as the TransactionCanceledException reference lists them.
@@ -549,11 +549,14 @@ def item_units(table, key):
 def throttled(table, name, environ):
     resource = "arn:aws:dynamodb:" + region_of(environ) + ":" + os.environ.get("MOTO_ACCOUNT_ID", DEFAULT_ACCOUNT_ID) \
         + ":table/" + name
-    reasons = {"ThrottlingReasons": [{"reason": "TableWriteKeyRangeThroughputExceeded", "resource": resource}]}
+    reason = [{"reason": "TableWriteKeyRangeThroughputExceeded", "resource": resource}]
+    # The wire member is "throttlingReasons" on ThrottlingException but "ThrottlingReasons" on
+    # ProvisionedThroughputExceededException: that is how the service model (and so the SDK v2 parser) names them.
     if on_demand(table):
-        return Rejection("ThrottlingException", ON_DEMAND_THROTTLE, counter="throttles", extra=reasons)
+        return Rejection("ThrottlingException", ON_DEMAND_THROTTLE, counter="throttles",
+                         extra={"throttlingReasons": reason})
     return Rejection("ProvisionedThroughputExceededException", PROVISIONED_THROTTLE, counter="throttles",
-                     extra=reasons)
+                     extra={"ThrottlingReasons": reason})
 
 
 def throttle_reason(table):
