@@ -694,7 +694,8 @@ def check_number(text):
         return  # moto answers malformed numbers itself
     if not number.is_finite() or number == 0:
         return
-    digits = number.normalize().as_tuple().digits
+    # Count significant digits exactly: Decimal.normalize() would round to the context's 28 digits.
+    digits = "".join(str(digit) for digit in number.as_tuple().digits).strip("0")
     if len(digits) > 38:
         raise validation("Attempting to store more than 38 significant digits in a Number")
     magnitude = abs(number)
@@ -712,6 +713,10 @@ def main():
     parser.add_argument("--write-units", type=float, default=1000)
     parser.add_argument("--idempotency-window-millis", type=float, default=600000)
     args = parser.parse_args()
+    # moto parses expressions recursively: an UpdateExpression with a few hundred actions (DynamoDB allows 300
+    # operators) exceeds Python's default recursion limit and answers HTTP 500. Deeper stacks fix that.
+    sys.setrecursionlimit(100000)
+    threading.stack_size(256 * 1024 * 1024)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
     defaults = {"transactionHoldMillis": args.hold_millis, "writeUnitsPerSecondPerKey": args.write_units,
