@@ -55,9 +55,13 @@ import threading
 import time
 import urllib.parse
 
+import copy
+
+import moto.dynamodb.models as moto_dynamodb
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
 from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table as MotoTable
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import run_simple
 
@@ -705,6 +709,71 @@ def check_number(text):
         raise validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")
 
 
+# ------------------------------------------------------------------------------------------- transaction rollback
+class ItemCopy:
+    """Stands in for the copy module inside moto's transact_write_items: tables are not copied.
+
+    moto 5.2.1 deep-copies every table a transaction touches, stream records included, to roll back on failure;
+    with a stream that costs more with every transaction (measured: 42 ms -> 516 ms per two-item transaction over
+    400 transactions). Strict mode snapshots only the touched items and the stream length instead
+    (transact_write_items below) and restores them itself; everything else moto deep-copies (the old image of an
+    update) is still copied.
+    """
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, MotoTable) else copy.deepcopy(value, memo)
+
+
+MOTO_TRANSACT_WRITE_ITEMS = DynamoDBBackend.transact_write_items
+
+
+def transact_write_items(backend, transact_items):
+    snapshots = snapshot_items(backend, transact_items)
+    moto_dynamodb.copy = ItemCopy
+    try:
+        return MOTO_TRANSACT_WRITE_ITEMS(backend, transact_items)
+    except BaseException:
+        restore_items(snapshots)
+        raise
+    finally:
+        moto_dynamodb.copy = copy
+
+
+def snapshot_items(backend, transact_items):
+    snapshots = []
+    for entry in transact_items:
+        for kind, op in entry.items():
+            table = backend.tables.get(op.get("TableName", "")) if isinstance(op, dict) else None
+            key = key_of(table, op.get("Item") if kind == "Put" else op.get("Key")) if table is not None else None
+            if key is None:
+                continue
+            hash_value = DynamoType(key[table.hash_key_attr])
+            range_value = DynamoType(key[table.range_key_attr]) if table.range_key_attr is not None else None
+            try:
+                item = table.get_item(hash_value, range_value)
+            except Exception:  # noqa: BLE001 - moto reports the bad key itself
+                continue
+            stream = len(table.stream_shard.items) if table.stream_shard is not None else None
+            snapshots.append((table, hash_value, range_value, copy.deepcopy(item), stream))
+    return snapshots
+
+
+def restore_items(snapshots):
+    for table, hash_value, range_value, item, stream in reversed(snapshots):
+        if range_value is not None:
+            if item is None:
+                table.items[hash_value].pop(range_value, None)
+            else:
+                table.items[hash_value][range_value] = item
+        elif item is None:
+            table.items.pop(hash_value, None)
+        else:
+            table.items[hash_value] = item
+        if stream is not None:
+            del table.stream_shard.items[stream:]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -721,6 +790,7 @@ def main():
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
     defaults = {"transactionHoldMillis": args.hold_millis, "writeUnitsPerSecondPerKey": args.write_units,
                 "idempotencyWindowMillis": args.idempotency_window_millis}
+    DynamoDBBackend.transact_write_items = transact_write_items
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, Strict(app, defaults), threaded=True, use_reloader=False)
 
