@@ -408,22 +408,22 @@ class Strict:
         raise ValueError("unknown command '" + command + "': use config, reset, release, await or stats")
 
     def configure(self, name, body):
-        table = self.table(name)
-        for key in SETTING_KEYS:
-            if key in body:
-                value = body[key]
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                    raise ValueError(key + " must be a number >= 0, was " + json.dumps(value))
-                table.settings[key] = value
-        rules = body.get("ambiguous", [])
-        if not isinstance(rules, list):
-            raise ValueError("ambiguous must be a list of {operation, count, mode}")
-        for rule in rules:
-            table.ambiguous.append(ambiguous_rule(rule))
+        # Validate everything before changing anything, so a rejected request leaves the settings as they were.
         unknown = set(body) - set(SETTING_KEYS) - {"table", "ambiguous"}
         if unknown:
             raise ValueError("unknown settings " + ", ".join(sorted(unknown)) + "; known: "
                              + ", ".join(SETTING_KEYS + ("ambiguous",)))
+        for key in SETTING_KEYS:
+            value = body.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(key + " must be a number >= 0, was " + json.dumps(value))
+        rules = body.get("ambiguous", [])
+        if not isinstance(rules, list):
+            raise ValueError("ambiguous must be a list of {operation, count, mode}")
+        rules = [ambiguous_rule(rule) for rule in rules]
+        table = self.table(name)
+        table.settings.update({key: body[key] for key in SETTING_KEYS if key in body})
+        table.ambiguous.extend(rules)
         return {"table": name, "settings": {key: self.setting(name, key) for key in SETTING_KEYS}}
 
     def await_holding(self, name, body):

@@ -3,6 +3,9 @@ package dev.limiter.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,5 +103,16 @@ class StrictAmbiguousTest {
 
         assertThat(strict.counter("untouched")).isEqualTo("1");
         assertThat(strict.control.stats(strict.table()).ambiguousInjected()).isZero();
+    }
+
+    @Test
+    void config_unknownSetting_answers400NamingTheKnownSettings() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(strict.server.endpoint().resolve("/_strict/config"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"table\": \"*\", \"holdMillis\": 5}")).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unknown settings holdMillis", "transactionHoldMillis");
     }
 }
