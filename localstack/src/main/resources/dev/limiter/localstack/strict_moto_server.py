@@ -359,7 +359,7 @@ class Strict:
 
     # ----------------------------------------------------------------------------------------------- ambiguity
     def injection(self, request, operation):
-        for name in tables_of(request, operation):
+        for name in tables_of(request, operation) + ["*"]:
             for rule in self.table(name).ambiguous:
                 if rule["operation"] == operation and rule["count"] > 0:
                     rule["count"] -= 1
@@ -392,11 +392,11 @@ class Strict:
         if command == "config":
             return self.configure(name, body)
         if command == "reset":
+            for table_name in (list(self.tables) if name == "*" else [name]):
+                self.tables[table_name] = fresh(self.tables.get(table_name))
             if name == "*":
-                self.tables = {"*": Table()}
                 self.tokens.clear()
-            else:
-                self.tables.pop(name, None)
+            self.changed.notify_all()
             return {"reset": name}
         if command == "release":
             for table_name in (list(self.tables) if name == "*" else [name]):
@@ -487,6 +487,14 @@ class Strict:
 
 
 # --------------------------------------------------------------------------------------------------- functions
+def fresh(previous):
+    """A reset table; transactions holding its items are released (their generation no longer matches)."""
+    table = Table()
+    if previous is not None:
+        table.release_generation = previous.release_generation + 1
+    return table
+
+
 def read_body(environ):
     length = int(environ.get("CONTENT_LENGTH") or 0)
     return environ["wsgi.input"].read(length) if length > 0 else b""
@@ -627,6 +635,11 @@ def validate(request):
 
 def parts_of(request):
     yield request
+    for requests in (request.get("RequestItems") or {}).values():
+        for entry in requests if isinstance(requests, list) else []:
+            for write in entry.values() if isinstance(entry, dict) else []:
+                if isinstance(write, dict):
+                    yield write
     for entry in request.get("TransactItems") or []:
         if isinstance(entry, dict):
             for op in entry.values():
