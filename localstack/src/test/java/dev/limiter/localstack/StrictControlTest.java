@@ -58,7 +58,8 @@ class StrictControlTest {
 
     @Test
     void parse_statsOfTwoTables_keepsEachAndSumsTheTotal() {
-        StrictStats stats = StrictStats.parse("{\"tables\": {\"*\": {\"conflicts\": 0, \"throttles\": 1, \"holding\": 0},"
+        StrictStats stats = StrictStats.parse("{\"tables\": "
+                + "{\"*\": {\"conflicts\": 0, \"throttles\": 1, \"holding\": 0},"
                 + " \"t-1\": {\"conflicts\": 2, \"throttles\": 3, \"writeUnits\": 7, \"holding\": 1}},"
                 + " \"total\": {\"conflicts\": 2, \"throttles\": 4}}");
 

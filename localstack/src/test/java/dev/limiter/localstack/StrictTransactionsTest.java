@@ -76,7 +76,8 @@ class StrictTransactionsTest {
                 .isInstanceOfSatisfying(TransactionConflictException.class, conflict -> {
                     assertThat(conflict.statusCode()).isEqualTo(400);
                     assertThat(conflict.awsErrorDetails().errorCode()).isEqualTo("TransactionConflictException");
-                    assertThat(conflict.awsErrorDetails().errorMessage()).isEqualTo("Transaction is ongoing for the item.");
+                    assertThat(conflict.awsErrorDetails().errorMessage())
+                            .isEqualTo("Transaction is ongoing for the item.");
                 });
 
         release(held);

@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
         footer = {
             "  limiter local up",
             "  limiter local up --engine moto --port 0     moto_server on any free port",
-            "  limiter local up --strict                   the strict engine (moto with DynamoDB's conflicts and limits)",
+            "  limiter local up --strict                   moto with DynamoDB's conflicts, throttling and limits",
             "  eval \"$(limiter local env)\" && limiter table create"
         })
 final class LocalUpCommand implements Callable<Integer> {
@@ -88,8 +88,9 @@ final class LocalUpCommand implements Callable<Integer> {
         Optional<LocalEndpoint> running = state.running();
         boolean reused = running.isPresent();
         if (reused && strict != (running.get().kind() == EndpointKind.MOTO_STRICT)) {
-            globals.terminal().err().println("The running local DynamoDB is " + LocalStatusCommand.describe(running.get())
-                    + "; run 'limiter local down' first to start " + (strict ? "the strict engine." : "another."));
+            globals.terminal().err().println("The running local DynamoDB is "
+                    + LocalStatusCommand.describe(running.get()) + "; run 'limiter local down' first to start "
+                    + (strict ? "the strict engine." : "another."));
             return ExitCode.ERROR;
         }
         if (!reused) {
