@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
         footer = {
             "  limiter local up",
             "  limiter local up --engine moto --port 0     moto_server on any free port",
-            "  limiter local up --strict                   moto with DynamoDB's conflicts, throttling and limits",
+            "  limiter local up --strict                   moto with DynamoDB's limits",
             "  eval \"$(limiter local env)\" && limiter table create"
         })
 final class LocalUpCommand implements Callable<Integer> {
