@@ -179,6 +179,20 @@ class StrictTransactionsTest {
         assertThat(strict.counter("default-hold")).isEqualTo("1");
     }
 
+    @Test
+    void conflicts_sdkDefaultRetries_areNotRetriedBySdk() {
+        CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("sdk-held"));
+        assertThatThrownBy(() -> strict.retrying.updateItem(request -> request.tableName(strict.table())
+                .key(key("sdk-held")).updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", n("1"))))).isInstanceOf(TransactionConflictException.class);
+
+        assertThatThrownBy(() -> strict.retrying.transactWriteItems(request -> request.transactItems(
+                strict.add("sdk-held")))).isInstanceOf(TransactionCanceledException.class);
+
+        assertThat(strict.control.stats(strict.table()).conflicts()).as("one request each").isEqualTo(2);
+        release(held);
+    }
+
     private CompletableFuture<TransactWriteItemsResponse> holdInBackground(TransactWriteItem... items) {
         CompletableFuture<TransactWriteItemsResponse> held =
                 strict.async.transactWriteItems(request -> request.transactItems(items));
