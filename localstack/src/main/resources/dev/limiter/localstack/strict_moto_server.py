@@ -161,6 +161,7 @@ class Strict:
         self.holding = {}       # transaction id -> set of table names
         self.tokens = {}        # ClientRequestToken -> (request digest, completed monotonic time or None, body)
         self.next_id = 0
+        self.completions = 0
 
     # ----------------------------------------------------------------------------------------------- WSGI entry
     def __call__(self, environ, start_response):
@@ -341,6 +342,19 @@ class Strict:
         else:
             # A failed request leaves no idempotency record: the same token may be tried again.
             self.tokens.pop(token, None)
+        self.completions += 1
+        if self.completions % 1024 == 0:
+            self.forget_expired_tokens()
+
+    def forget_expired_tokens(self):
+        # The SDK gives every TransactWriteItems a fresh token unless the caller sets one, so records pile up;
+        # drop those older than the longest window any table uses.
+        windows = [self.defaults["idempotencyWindowMillis"]] + [table.settings.get("idempotencyWindowMillis", 0)
+                                                                for table in self.tables.values()]
+        horizon = time.monotonic() - max(windows) / 1000.0
+        for token in [token for token, (_, completed, _) in self.tokens.items()
+                      if completed is not None and completed < horizon]:
+            del self.tokens[token]
 
     # ----------------------------------------------------------------------------------------------- throttling
     def admit(self, name, key, table):

@@ -96,6 +96,16 @@ class StrictAmbiguousTest {
     }
 
     @Test
+    void transactWrite_sdkRetriesAfter500WithoutAToken_appliesOnceBecauseTheSdkSetsOne() {
+        strict.control.failAfterApply(strict.table(), "TransactWriteItems", 1, AmbiguousFailure.HTTP_500);
+
+        strict.retrying.transactWriteItems(request -> request.transactItems(strict.add("sdk-token")));
+
+        assertThat(strict.counter("sdk-token")).isEqualTo("1");
+        assertThat(strict.control.stats(strict.table()).idempotentReplays()).isEqualTo(1);
+    }
+
+    @Test
     void failAfterApply_countTwo_failsTwoRequestsThenServesNormally() {
         strict.control.failAfterApply(strict.table(), "UpdateItem", 2, AmbiguousFailure.HTTP_500);
         assertThatThrownBy(() -> strict.addOnce("twice")).isInstanceOf(DynamoDbException.class);
