@@ -137,6 +137,22 @@ class StrictTransactionsTest {
     }
 
     @Test
+    void transactWrite_twoDisjointTransactions_holdAtTheSameTimeAndBothCommit() {
+        CompletableFuture<TransactWriteItemsResponse> first = strict.async.transactWriteItems(request -> request
+                .transactItems(strict.add("disjoint-a")));
+        CompletableFuture<TransactWriteItemsResponse> second = strict.async.transactWriteItems(request -> request
+                .transactItems(strict.add("disjoint-b")));
+
+        long holding = strict.control.awaitHolding(strict.table(), 2, WAIT);
+
+        assertThat(holding).isEqualTo(2);
+        release(first);
+        assertThat(second).succeedsWithin(WAIT);
+        assertThat(strict.counter("disjoint-a")).isEqualTo("1");
+        assertThat(strict.counter("disjoint-b")).isEqualTo("1");
+    }
+
+    @Test
     void stats_afterTwoConflicts_countsBoth() {
         CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("stats-held"));
         assertThatThrownBy(() -> strict.addOnce("stats-held")).isInstanceOf(TransactionConflictException.class);
