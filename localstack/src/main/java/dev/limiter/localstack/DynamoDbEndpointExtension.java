@@ -22,7 +22,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       through Testcontainers ({@link EndpointKind#LOCALSTACK});</li>
  *   <li>else one {@code moto_server} child process ({@link EndpointKind#MOTO}). If it is missing, resolution
  *       fails with a message saying how to install it: tests are never skipped silently. {@value #MOTO_SERVER_PROPERTY}
- *       or {@value #MOTO_SERVER_VARIABLE} names another executable.</li>
+ *       or {@value #MOTO_SERVER_VARIABLE} names another executable. {@value MotoEngine#PROPERTY} or
+ *       {@value MotoEngine#VARIABLE} selects the engine: {@code serialized} (default) or {@code strict}
+ *       ({@link EndpointKind#MOTO_STRICT}, controlled through {@link DynamoDbTestEndpoint#strict()}). Without
+ *       python3 importing moto it fails with a message saying how to install it, rather than fall back to plain
+ *       moto, which over-admits.</li>
  * </ol>
  * The server or container is kept in JUnit's root store and stopped when the test run ends; a JVM shutdown
  * hook stops a moto_server that is left over.
@@ -60,6 +64,12 @@ public final class DynamoDbEndpointExtension implements ParameterResolver {
 
     /** The system property equivalent of {@value #MOTO_SERVER_VARIABLE}; it wins over the variable. */
     public static final String MOTO_SERVER_PROPERTY = "limiter.test.motoServer";
+
+    /** The system property (or JUnit configuration parameter) selecting the moto engine: {@value}. */
+    public static final String ENGINE_PROPERTY = MotoEngine.PROPERTY;
+
+    /** The environment variable selecting the moto engine ({@code serialized} or {@code strict}): {@value}. */
+    public static final String ENGINE_VARIABLE = MotoEngine.VARIABLE;
 
     /** The prefix of every table name the extension hands out. */
     public static final String TABLE_PREFIX = "limiter-test-";
