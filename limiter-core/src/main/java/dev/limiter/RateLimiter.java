@@ -90,10 +90,18 @@ public final class RateLimiter {
         throw ((Decision.Rejected) decision).toException();
     }
 
-    /** Acquires {@code request}, waiting up to {@code maxWait} for tokens; then throws {@link RateLimitExceededException}. */
+    /**
+     * Acquires {@code request}, waiting up to {@code maxWait} for tokens (the clock's time; durations beyond about
+     * 292 years, such as {@code ChronoUnit.FOREVER.getDuration()}, wait without bound).
+     *
+     * @throws RateLimitExceededException      if the request would still be rejected at the deadline; thrown as soon
+     *                                         as a rejection's retry-after lies beyond it
+     * @throws RateLimiterInterruptedException if the thread is interrupted while waiting; its interrupt flag is set
+     *                                         again and no lease is held
+     */
     public Lease acquire(AcquireRequest request, Duration maxWait) {
         Require.nonNull("request", request);
-        return waiter.acquire(() -> acquirer.attempt(request, onUnavailable), requireWait(maxWait));
+        return waiter.acquire(request, () -> acquirer.attempt(request, onUnavailable), requireWait(maxWait));
     }
 
     /** Attempts {@code request} once: a granted lease, or a rejection with the exact retry-after. */
@@ -116,7 +124,11 @@ public final class RateLimiter {
         });
     }
 
-    /** {@link #acquire(AcquireRequest, Duration)} without blocking any thread while waiting. */
+    /**
+     * {@link #acquire(AcquireRequest, Duration)} without blocking any thread while waiting. Cancelling the returned
+     * future, or completing it otherwise (e.g. {@code orTimeout}), stops the retries; a lease granted by an attempt
+     * that was already under way is rolled back, so an abandoned wait holds no tokens.
+     */
     public CompletableFuture<Lease> acquireAsync(AcquireRequest request, Duration maxWait) {
         return Futures.guard(() -> {
             Require.nonNull("request", request);
@@ -161,14 +173,31 @@ public final class RateLimiter {
         }, context.executor());
     }
 
-    /** Explains the limits of {@code entity} for {@code resource}: sources, cascade chain and live state. */
+    /**
+     * Explains the stored limits of {@code entity} for {@code resource}: sources, cascade chain and live state.
+     * Limits that only requests carry do not appear; use {@link #explain(AcquireRequest)} for those.
+     */
     public Explanation explain(String entity, String resource) {
         return Futures.join(explainAsync(entity, resource));
     }
 
-    /** {@link #explain} without blocking. */
+    /** {@link #explain(String, String)} without blocking. */
     public CompletableFuture<Explanation> explainAsync(String entity, String resource) {
         return Futures.guard(() -> new Explainer(context, resolver).explain(entity, resource));
+    }
+
+    /**
+     * Explains what {@code request} would be charged against, its request-level limits included: those rank below
+     * every stored level (source {@link dev.limiter.config.ConfigLevel#REQUEST}), and the request limits a stored
+     * level overrides are listed per bucket. Writes nothing; the amounts of the request are not used.
+     */
+    public Explanation explain(AcquireRequest request) {
+        return Futures.join(explainAsync(request));
+    }
+
+    /** {@link #explain(AcquireRequest)} without blocking. */
+    public CompletableFuture<Explanation> explainAsync(AcquireRequest request) {
+        return Futures.guard(() -> new Explainer(context, resolver).explain(Require.nonNull("request", request)));
     }
 
     /** Manages the entities of this limiter's namespace. */

@@ -25,15 +25,29 @@ public record Explanation(String namespace, String entity, String resource, List
     /**
      * One bucket.
      *
-     * @param entity    whose bucket
-     * @param limits    the effective limits with their state
-     * @param unlimited limit names resolved to unlimited, with the level that said so
+     * <p>Request-level limits ({@link dev.limiter.AcquireRequest#withLimits}) rank last, below the namespace
+     * defaults: they apply, with source {@link ConfigLevel#REQUEST}, only to names no stored level decides, and only
+     * to the entity's own bucket. A request limit whose name a stored level decides is ignored; such names are listed
+     * in {@code overriddenRequestLimits} with the stored level that won.
+     *
+     * @param entity                  whose bucket
+     * @param limits                  the effective limits with their state
+     * @param unlimited               limit names resolved to unlimited, with the level that said so
+     * @param overriddenRequestLimits names of request limits ignored because a stored level decides them, with
+     *                                that level; empty when no request was given
      */
-    public record Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited) {
+    public record Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited,
+                         Map<String, ConfigLevel> overriddenRequestLimits) {
         /** Copies the collections. */
         public Bucket {
             limits = List.copyOf(limits);
             unlimited = Map.copyOf(unlimited);
+            overriddenRequestLimits = Map.copyOf(overriddenRequestLimits);
+        }
+
+        /** A bucket explained without a request: no request limit was overridden. */
+        public Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited) {
+            this(entity, limits, unlimited, Map.of());
         }
     }
 
