@@ -60,7 +60,8 @@ final class Explainer {
             List<Explanation.LimitExplanation> limits = new ArrayList<>();
             for (EffectiveLimit limit : effective.limits()) {
                 LimitState state = snapshots.get(i).state().stateFor(limit.limit(), nowNanos);
-                limits.add(new Explanation.LimitExplanation(limit.limit(), limit.source(),
+                Limit shown = context.shadow() ? limit.limit().asShadow() : limit.limit();
+                limits.add(new Explanation.LimitExplanation(shown, limit.source(),
                         state.availableTokens(nowNanos), Duration.ofNanos(state.backlogNanos(nowNanos)),
                         state.consumedTokens()));
             }

@@ -62,6 +62,11 @@ public record Explanation(String namespace, String entity, String resource, List
      */
     public record LimitExplanation(Limit limit, ConfigLevel source, long available, Duration timeToFull,
                                    long consumed) {
+        /** Whether the limit is in shadow mode (its own flag or the limiter's): it reports and never rejects. */
+        public boolean shadow() {
+            return limit.shadow();
+        }
+
         /** Tokens owed: how far below zero the bucket is, or 0. */
         public long debt() {
             return Math.max(0, -available);
