@@ -175,6 +175,17 @@ final class ChargePlan {
         return new ChargeRequest(leaseId, nowNanos, charged);
     }
 
+    /** The buckets that have charges, in plan order. */
+    List<BucketKey> chargedKeys() {
+        List<BucketKey> keys = new ArrayList<>(chargedBuckets);
+        for (int i = 0; i < charges.length; i++) {
+            if (charges[i].length > 0) {
+                keys.add(target.buckets().get(i).key());
+            }
+        }
+        return keys;
+    }
+
     /** Tokens charged per limit name on the entity's own bucket. */
     Map<String, Long> ownCharges() {
         return chargedOn(0);

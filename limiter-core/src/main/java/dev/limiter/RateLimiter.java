@@ -137,6 +137,24 @@ public final class RateLimiter {
     }
 
     /**
+     * Says whether {@code request} would be granted now, and if not the exact retry-after, without charging or
+     * writing anything: one read of the buckets it would charge (on DynamoDB one consistent {@code GetItem} per
+     * bucket). A hint, not a reservation: another client may take the tokens before an acquire does.
+     *
+     * @throws IllegalArgumentException        if the request names a limit that does not apply to its entity
+     * @throws AmountExceedsCapacityException  if an amount can never fit its limit
+     * @throws RateLimiterUnavailableException if the backend cannot be read, whatever the {@link OnUnavailable} policy
+     */
+    public Estimate check(AcquireRequest request) {
+        return Futures.join(checkAsync(request));
+    }
+
+    /** {@link #check} without blocking. */
+    public CompletableFuture<Estimate> checkAsync(AcquireRequest request) {
+        return Futures.guard(() -> new Checker(context, resolver).check(request));
+    }
+
+    /**
      * Acquires {@code request}, runs {@code work} with the lease, then commits it; if {@code work} throws, the lease
      * is rolled back (or committed, per {@link RateLimiterBuilder#leaseFailurePolicy}) and the exception rethrown.
      * A lease that {@code work} settled itself is left alone.
