@@ -10,10 +10,11 @@ import dev.limiter.internal.Require;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Acquires leases on rate limits stored in a {@link Backend}: several limits at once, for an entity and, through
@@ -25,12 +26,15 @@ import java.util.function.Function;
  * Lease lease = limiter.acquire(req);                      // throws RateLimitExceededException
  * Lease waited = limiter.acquire(req, Duration.ofSeconds(2)); // waits up to 2 s
  * CompletableFuture<Answer> f = limiter.withLeaseAsync(req, l -> llm.callAsync());
+ * Estimate e = limiter.check(req);                         // would it be granted now? writes nothing
+ * Supplier<Answer> guarded = limiter.decorateSupplier(req, llm::call); // acquire, run, commit or roll back
  * }</pre>
  *
  * <p>Async methods never throw: failures complete their future. Sync methods throw what the future would have
  * failed with: {@link RateLimitExceededException}, {@link AmountExceedsCapacityException},
- * {@link RateLimiterUnavailableException}, or {@link IllegalArgumentException} for a request naming a limit that
- * does not apply. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
+ * {@link RateLimiterUnavailableException}, {@link RateLimiterInterruptedException} (blocking waits only), or
+ * {@link IllegalArgumentException} for a request naming a limit that does not apply. Shadow limits
+ * ({@link Limit#shadow}) never cause a rejection; they are reported instead. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
  * configured executor.
  *
  * <p>Thread-safe. Limiters built on the same backend share limits; build one per namespace and reuse it.
@@ -42,6 +46,7 @@ public final class RateLimiter {
     private final TargetResolver resolver;
     private final Acquirer acquirer;
     private final Waiter waiter;
+    private final LeaseRunner runner;
     private final Optional<OnUnavailable> onUnavailable;
 
     RateLimiter(RateLimiterBuilder settings, LimiterContext context, TargetResolver resolver) {
@@ -55,6 +60,7 @@ public final class RateLimiter {
         this.resolver = resolver;
         this.acquirer = new Acquirer(context, resolver);
         this.waiter = new Waiter(context);
+        this.runner = new LeaseRunner(context);
         this.onUnavailable = onUnavailable;
     }
 
@@ -158,19 +164,12 @@ public final class RateLimiter {
      * Acquires {@code request}, runs {@code work} with the lease, then commits it; if {@code work} throws, the lease
      * is rolled back (or committed, per {@link RateLimiterBuilder#leaseFailurePolicy}) and the exception rethrown.
      * A lease that {@code work} settled itself is left alone.
+     *
+     * @throws RateLimitExceededException if the request is rejected; {@code work} does not run
      */
     public <T> T withLease(AcquireRequest request, Function<Lease, T> work) {
         Require.nonNull("work", work);
-        Lease lease = acquire(request);
-        T result;
-        try {
-            result = work.apply(lease);
-        } catch (RuntimeException | Error failure) {
-            Futures.join(settleAfterFailure(lease, failure).exceptionally(settleFailure -> null));
-            throw failure;
-        }
-        lease.close();
-        return result;
+        return runner.run(acquire(request), work);
     }
 
     /**
@@ -179,16 +178,58 @@ public final class RateLimiter {
      */
     public <T> CompletableFuture<T> withLeaseAsync(AcquireRequest request,
                                                    Function<Lease, ? extends CompletionStage<T>> work) {
+        return Futures.guard(() -> runner.runAsync(acquireAsync(request), Require.nonNull("work", work)));
+    }
+
+    /**
+     * {@code work} behind this limiter: each {@code get()} acquires {@code request} (throwing
+     * {@link RateLimitExceededException} without running {@code work} when rejected), runs it, and commits, or
+     * rolls back when it throws, as {@link #withLease} does.
+     */
+    public <T> Supplier<T> decorateSupplier(AcquireRequest request, Supplier<T> work) {
+        Require.nonNull("request", request);
         Require.nonNull("work", work);
-        return acquireAsync(request).thenComposeAsync(lease -> {
-            CompletableFuture<T> done;
-            try {
-                done = work.apply(lease).toCompletableFuture();
-            } catch (RuntimeException | Error failure) {
-                done = CompletableFuture.failedFuture(failure);
-            }
-            return done.handle((value, failure) -> finish(lease, value, failure)).thenCompose(Function.identity());
-        }, context.executor());
+        return () -> runner.run(acquire(request), lease -> work.get());
+    }
+
+    /** {@link #decorateSupplier} for a {@link Runnable}. */
+    public Runnable decorateRunnable(AcquireRequest request, Runnable work) {
+        Require.nonNull("work", work);
+        Supplier<Void> decorated = decorateSupplier(request, () -> {
+            work.run();
+            return null;
+        });
+        return decorated::get;
+    }
+
+    /** {@link #decorateSupplier} for a {@link Callable}: a checked exception it throws also rolls the lease back. */
+    public <T> Callable<T> decorateCallable(AcquireRequest request, Callable<T> work) {
+        Require.nonNull("request", request);
+        Require.nonNull("work", work);
+        return () -> runner.call(acquire(request), work);
+    }
+
+    /**
+     * {@code work} behind this limiter, with the request built from each argument (e.g. the entity from a user id):
+     * each {@code apply(a)} acquires {@code requestOf.apply(a)}, then behaves as {@link #decorateSupplier}.
+     */
+    public <A, R> Function<A, R> decorateFunction(Function<? super A, AcquireRequest> requestOf,
+                                                  Function<? super A, ? extends R> work) {
+        Require.nonNull("requestOf", requestOf);
+        Require.nonNull("work", work);
+        return argument -> runner.run(acquire(requestOf.apply(argument)), lease -> work.apply(argument));
+    }
+
+    /**
+     * Async {@code work} behind this limiter: each {@code get()} returns at once (never blocking for the acquire)
+     * a future that fails with {@link RateLimitExceededException} when rejected, else runs {@code work} on the
+     * configured executor and settles as {@link #withLeaseAsync} does.
+     */
+    public <T> Supplier<CompletableFuture<T>> decorateCompletionStage(AcquireRequest request,
+                                                                      Supplier<? extends CompletionStage<T>> work) {
+        Require.nonNull("request", request);
+        Require.nonNull("work", work);
+        return () -> withLeaseAsync(request, lease -> work.get());
     }
 
     /**
@@ -239,31 +280,6 @@ public final class RateLimiter {
         RateLimiterBuilder copy = settings.copy();
         onUnavailable.ifPresent(copy::onUnavailable);
         return copy;
-    }
-
-    /** Settles {@code lease} after async work ended and completes with the work's result or failure. */
-    private <T> CompletableFuture<T> finish(Lease lease, T value, Throwable failure) {
-        if (failure == null) {
-            CompletableFuture<Void> commit = lease.isOpen() ? lease.commitAsync() : CompletableFuture.completedFuture(null);
-            return commit.thenApply(ignored -> value);
-        }
-        Throwable cause = Futures.unwrap(failure);
-        return settleAfterFailure(lease, cause).handle((ignored, settleFailure) -> {
-            throw cause instanceof CompletionException completion ? completion : new CompletionException(cause);
-        });
-    }
-
-    private CompletableFuture<Void> settleAfterFailure(Lease lease, Throwable failure) {
-        if (!lease.isOpen()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Void> settle = context.failurePolicy() == LeaseFailurePolicy.ROLLBACK
-                ? lease.rollbackAsync() : lease.commitAsync();
-        return settle.whenComplete((ignored, settleFailure) -> {
-            if (settleFailure != null) {
-                failure.addSuppressed(Futures.unwrap(settleFailure));
-            }
-        });
     }
 
     private static Duration requireWait(Duration maxWait) {
