@@ -72,7 +72,7 @@ final class Acquirer {
         }
         return outcome.thenCompose(result -> result.granted() || !plan.hasShadow()
                 ? CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, result))
-                : withoutShadowRejections(request, plan, explicit, leaseId, now, result));
+                : withoutShadowRejections(request, plan, explicit, now, result));
     }
 
     /**
@@ -80,12 +80,12 @@ final class Acquirer {
      * without the shadow limits that would have rejected it. Each retry drops at least one charge, so it ends.
      */
     private CompletableFuture<Decision> withoutShadowRejections(AcquireRequest request, ChargePlan plan,
-                                                                Optional<OnUnavailable> explicit, LeaseId leaseId,
-                                                                long now, ChargeOutcome denied) {
+                                                                Optional<OnUnavailable> explicit, long now,
+                                                                ChargeOutcome denied) {
         Decision.Rejected rejection = plan.rejection(denied, now);
         ChargePlan reduced = rejection.violations().isEmpty() ? plan.withoutShadowRejections(denied, now) : plan;
         if (reduced == plan) {
-            return CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, denied));
+            return CompletableFuture.completedFuture(rejection);
         }
         // A new lease id: backends use it as an idempotency token, and this is a different write.
         return charge(request, reduced, explicit);

@@ -28,35 +28,27 @@ import java.util.Map;
  * rather than merged into the stored ones, and the full set of limits a lease may adjust is only assembled when a
  * lease asks for its ledger.
  *
- * <p>Shadow limits ({@link Limit#shadow}) are charged with the others, but never count as violations: when only
- * shadow limits stand in the way, {@link #withoutShadowRejections} gives the plan to retry without them, remembering
- * the statuses they would have rejected with.
+ * <p>Shadow limits are charged with the others but never count as violations: when only they stand in the way,
+ * {@link #withoutShadowRejections} gives the plan to retry without them, keeping their statuses.
  */
 final class ChargePlan {
 
-    private final AcquireRequest request;
-    private final ResolvedTarget target;
     /** The retry-after of a shadow limit asked for more than its capacity: about 292 years, i.e. never. */
     static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
 
+    private final AcquireRequest request;
+    private final ResolvedTarget target;
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
-    private final boolean hasShadow;
     private final List<LimitStatus> shadowRejections;
 
     private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets,
-                       boolean hasShadow, List<LimitStatus> shadowRejections) {
+                       List<LimitStatus> shadowRejections) {
         this.request = request;
         this.target = target;
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
-        this.hasShadow = hasShadow;
         this.shadowRejections = shadowRejections;
-    }
-
-    /** Plans {@code request} against {@code target} with each limit's own shadow mode; see the other overload. */
-    static ChargePlan of(AcquireRequest request, ResolvedTarget target) {
-        return of(request, target, false);
     }
 
     /**
@@ -74,22 +66,17 @@ final class ChargePlan {
         LimitCharge[][] charges = new LimitCharge[buckets.size()][];
         int chargedBuckets = 0;
         List<LimitStatus> oversized = new ArrayList<>(0);
-        boolean hasShadow = false;
         for (int i = 0; i < charges.length; i++) {
             charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll, oversized);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
-            for (LimitCharge charge : charges[i]) {
-                hasShadow |= charge.limit().shadow();
-            }
         }
-        return new ChargePlan(request, target, charges, chargedBuckets, hasShadow || !oversized.isEmpty(),
+        return new ChargePlan(request, target, charges, chargedBuckets,
                 oversized.isEmpty() ? List.of() : List.copyOf(oversized));
     }
 
     /**
-     * The charges of one bucket. An amount above a shadow limit's capacity is no error (a shadow limit never
-     * refuses): it is not charged and goes to {@code oversized} as a would-be rejection that could never fit,
-     * retry-after {@link #NEVER}, its bucket unread (available shown as the capacity).
+     * The charges of one bucket. An amount above a shadow limit's capacity is not charged but goes to {@code oversized}
+     * as a would-be rejection, retry-after {@link #NEVER}, its bucket unread (available shown as the capacity).
      */
     private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own,
                                            boolean shadowAll, List<LimitStatus> oversized) {
@@ -130,9 +117,16 @@ final class ChargePlan {
         return null;
     }
 
-    /** Whether some charge of this plan is against a shadow limit. */
+    /** Whether this plan has shadow limits: charged, or dropped as would-be rejections. Only asked after a denial. */
     boolean hasShadow() {
-        return hasShadow;
+        for (LimitCharge[] bucket : charges) {
+            for (LimitCharge charge : bucket) {
+                if (charge.limit().shadow()) {
+                    return true;
+                }
+            }
+        }
+        return !shadowRejections.isEmpty();
     }
 
     /** The statuses of the shadow limits this plan dropped because they would have rejected the request. */
@@ -141,9 +135,8 @@ final class ChargePlan {
     }
 
     /**
-     * The plan to retry with after {@code outcome} was denied with no enforced limit violated: without the shadow
-     * charges that did not fit (their statuses kept for the lease); {@code this} if there are none, so that a denial
-     * for another reason is not retried.
+     * The plan to retry with after a denial that violated no enforced limit: without the shadow charges that did not
+     * fit (statuses kept); {@code this} if there are none, so that a denial for another reason is not retried.
      */
     ChargePlan withoutShadowRejections(ChargeOutcome outcome, long nowNanos) {
         List<LimitStatus> dropped = new ArrayList<>(shadowRejections);
@@ -166,7 +159,7 @@ final class ChargePlan {
             keptBuckets += kept[i].length == 0 ? 0 : 1;
         }
         return dropped.size() == shadowRejections.size() ? this
-                : new ChargePlan(request, target, kept, keptBuckets, hasShadow, List.copyOf(dropped));
+                : new ChargePlan(request, target, kept, keptBuckets, List.copyOf(dropped));
     }
 
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */
@@ -192,11 +185,7 @@ final class ChargePlan {
     /** The buckets that have charges, in plan order. */
     List<BucketKey> chargedKeys() {
         List<BucketKey> keys = new ArrayList<>(chargedBuckets);
-        for (int i = 0; i < charges.length; i++) {
-            if (charges[i].length > 0) {
-                keys.add(target.buckets().get(i).key());
-            }
-        }
+        toRequest(LeaseId.random(), 1).buckets().forEach(bucket -> keys.add(bucket.key()));
         return keys;
     }
 
