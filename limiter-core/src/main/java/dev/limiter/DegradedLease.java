@@ -48,6 +48,11 @@ final class DegradedLease implements Lease {
     }
 
     @Override
+    public List<LimitStatus> shadowRejections() {
+        return List.of();
+    }
+
+    @Override
     public boolean isOpen() {
         return settledAs.get() == null;
     }
@@ -86,6 +91,13 @@ final class DegradedLease implements Lease {
     @Override
     public void close() {
         settledAs.compareAndSet(null, "committed");
+    }
+
+    @Override
+    public String toString() {
+        String settled = settledAs.get();
+        return "DegradedLease[" + id + " " + request.entity() + "/" + request.resource() + " "
+                + (settled == null ? "open" : settled) + ", charged nothing: backend unavailable under ALLOW]";
     }
 
     private CompletableFuture<Void> settleAsync(String outcome) {

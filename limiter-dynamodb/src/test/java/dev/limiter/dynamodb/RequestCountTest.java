@@ -143,6 +143,45 @@ class RequestCountTest {
         assertThat(table.log().counts()).containsExactly(Map.entry("UpdateItem", 1));
     }
 
+    @Test
+    void check_warm_isOneGetItemAndNoWrite() {
+        warmUp("u1");
+        table.log().clear();
+
+        limiter.check(llmCall("u1", 500));
+
+        assertThat(table.log().counts()).containsExactly(Map.entry("GetItem", 1));
+    }
+
+    @Test
+    void check_cascadeDepthThree_isOneGetItemPerBucketAndNoWrite() {
+        limiter.entities().put(Entity.root("org"));
+        limiter.entities().put(Entity.child("team", "org").withCascade(true));
+        limiter.entities().put(Entity.child("member", "team").withCascade(true));
+        limiter.acquire(llmCall("member", 1)).commit();
+        table.log().clear();
+
+        limiter.check(llmCall("member", 1));
+
+        assertThat(table.log().counts()).containsExactly(Map.entry("GetItem", 3));
+    }
+
+    @Test
+    void acquire_shadowLimitExhausted_isTheFailedWriteAndOneWriteWithoutIt() {
+        Limit shadow = Limit.perMinute("trial", 1).asShadow();
+        AcquireRequest call = llmCall("u1", 10).consume("trial", 1).withLimits(shadow);
+        limiter.acquire(call).commit();
+        clock.advance(Duration.ofMillis(10));
+        limiter.acquire(call).commit();
+        clock.advance(Duration.ofMillis(10));
+        table.log().clear();
+
+        Lease lease = limiter.acquire(call);
+
+        assertThat(lease.shadowRejections()).extracting(status -> status.limitName()).containsExactly("trial");
+        assertThat(table.log().counts()).containsExactly(Map.entry("UpdateItem", 2));
+    }
+
     private void warmUp(String entity) {
         limiter.acquire(llmCall(entity, 1)).commit();
     }

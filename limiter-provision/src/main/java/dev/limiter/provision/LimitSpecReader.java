@@ -14,12 +14,13 @@ import java.util.Set;
 
 /**
  * Reads a {@code limits:} mapping. Each limit is written as {@code {rate, per, burst}} (burst defaults to the rate),
- * as {@code {capacity, refill_amount, refill_period}}, or as {@code {unlimited: true}}.
+ * as {@code {capacity, refill_amount, refill_period}}, or as {@code {unlimited: true}}. The first two forms may add
+ * {@code shadow: true} for a limit that reports what it would reject instead of rejecting ({@link Limit#shadow}).
  */
 final class LimitSpecReader {
 
     private static final Set<String> FIELDS = Set.of("rate", "per", "burst", "capacity", "refill_amount",
-            "refill_period", "unlimited");
+            "refill_period", "unlimited", "shadow");
     private static final Set<String> RATE_FORM = Set.of("rate", "per", "burst");
     private static final Set<String> CAPACITY_FORM = Set.of("capacity", "refill_amount", "refill_period");
 
@@ -98,10 +99,11 @@ final class LimitSpecReader {
         Optional<Duration> per = duration(fields.get("per").value(), "'per' of " + what);
         Optional<Long> burst = fields.containsKey("burst")
                 ? yaml.positive(fields.get("burst").value(), "'burst' of " + what, Limit.MAX_TOKENS) : rate;
-        if (rate.isEmpty() || per.isEmpty() || burst.isEmpty()) {
+        Optional<Boolean> shadow = shadow(fields, what);
+        if (rate.isEmpty() || per.isEmpty() || burst.isEmpty() || shadow.isEmpty()) {
             return Optional.empty();
         }
-        return build(entry, burst.get(), rate.get(), per.get());
+        return build(entry, burst.get(), rate.get(), per.get(), shadow.get());
     }
 
     private Optional<Limit> capacityLimit(YamlReader.Entry entry, Map<String, YamlReader.Entry> fields, String what) {
@@ -109,15 +111,23 @@ final class LimitSpecReader {
         Optional<Long> amount = yaml.positive(fields.get("refill_amount").value(), "'refill_amount' of " + what,
                 Limit.MAX_TOKENS);
         Optional<Duration> period = duration(fields.get("refill_period").value(), "'refill_period' of " + what);
-        if (capacity.isEmpty() || amount.isEmpty() || period.isEmpty()) {
+        Optional<Boolean> shadow = shadow(fields, what);
+        if (capacity.isEmpty() || amount.isEmpty() || period.isEmpty() || shadow.isEmpty()) {
             return Optional.empty();
         }
-        return build(entry, capacity.get(), amount.get(), period.get());
+        return build(entry, capacity.get(), amount.get(), period.get(), shadow.get());
     }
 
-    private Optional<Limit> build(YamlReader.Entry entry, long capacity, long amount, Duration period) {
+    /** The {@code shadow} flag: false when absent, empty (an error was reported) when it is not a boolean. */
+    private Optional<Boolean> shadow(Map<String, YamlReader.Entry> fields, String what) {
+        YamlReader.Entry flag = fields.get("shadow");
+        return flag == null ? Optional.of(false) : yaml.bool(flag.value(), "'shadow' of " + what);
+    }
+
+    private Optional<Limit> build(YamlReader.Entry entry, long capacity, long amount, Duration period,
+                                  boolean shadow) {
         try {
-            return Optional.of(Limit.of(entry.key(), capacity, amount, period));
+            return Optional.of(new Limit(entry.key(), capacity, amount, period, shadow));
         } catch (IllegalArgumentException impossible) {
             yaml.error(entry.keyNode(), impossible.getMessage());
             return Optional.empty();

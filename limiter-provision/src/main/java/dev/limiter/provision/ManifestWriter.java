@@ -121,12 +121,13 @@ public final class ManifestWriter {
 
     private static String limit(Limit limit) {
         Optional<String> per = Durations.word(limit.refillPeriod());
+        String shadow = limit.shadow() ? ", shadow: true" : "";
         if (per.isEmpty()) {
             return "{capacity: " + limit.capacity() + ", refill_amount: " + limit.refillAmount() + ", refill_period: "
-                    + Durations.format(limit.refillPeriod()) + "}";
+                    + Durations.format(limit.refillPeriod()) + shadow + "}";
         }
         String burst = limit.capacity() == limit.refillAmount() ? "" : ", burst: " + limit.capacity();
-        return "{rate: " + limit.refillAmount() + ", per: " + per.get() + burst + "}";
+        return "{rate: " + limit.refillAmount() + ", per: " + per.get() + burst + shadow + "}";
     }
 
     private void line(int depth, String text) {

@@ -67,6 +67,9 @@ public sealed interface Resource {
                 attributes.put(limit.name() + ".capacity", Long.toString(limit.capacity()));
                 attributes.put(limit.name() + ".refill_amount", Long.toString(limit.refillAmount()));
                 attributes.put(limit.name() + ".refill_period", Durations.format(limit.refillPeriod()));
+                if (limit.shadow()) {
+                    attributes.put(limit.name() + ".shadow", "true");
+                }
             }
             config.unlimited().forEach(name -> attributes.put(name + ".unlimited", "true"));
             return attributes;

@@ -38,6 +38,33 @@ class ManifestParserTest {
     }
 
     @Test
+    void parse_shadowFlag_marksTheLimitShadowInEitherForm() {
+        String text = """
+                namespace: prod
+                defaults:
+                  limits:
+                    rpm: {rate: 100, per: minute, shadow: true}
+                    tpm: {capacity: 10, refill_amount: 5, refill_period: 30s, shadow: false}
+                """;
+
+        assertThat(ManifestParser.parse(text, "limits.yaml").configs().get(ConfigScope.namespace()).limits())
+                .containsExactlyInAnyOrder(Limit.perMinute("rpm", 100).asShadow(),
+                        Limit.of("tpm", 10, 5, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void parse_shadowNotABoolean_reportsTheField() {
+        String text = """
+                namespace: prod
+                defaults:
+                  limits:
+                    rpm: {rate: 100, per: minute, shadow: maybe}
+                """;
+
+        assertThat(problems(text)).singleElement().asString().contains("'shadow' of limit 'rpm'");
+    }
+
+    @Test
     void parse_malformedYaml_reportsLineAndColumn() {
         assertThatThrownBy(() -> ManifestParser.parse("namespace: prod\nresources:\n  a: [1, 2\n", "bad.yaml"))
                 .isInstanceOfSatisfying(ManifestException.class, e -> assertThat(e.problems()).singleElement()

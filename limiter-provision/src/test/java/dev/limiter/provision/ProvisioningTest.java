@@ -87,6 +87,20 @@ class ProvisioningTest {
     }
 
     @Test
+    void planApply_limitTurnedShadow_isAChangeThatReachesTheStoreAndThenSettles() {
+        engine.apply(plan(file("rpm: {rate: 100, per: minute}")), (c, d, t) -> { });
+
+        Plan shadow = plan(file("rpm: {rate: 100, per: minute, shadow: true}"));
+        engine.apply(shadow, (c, d, t) -> { });
+
+        assertThat(shadow.changes()).singleElement()
+                .satisfies(change -> assertThat(change.after()).containsEntry("rpm.shadow", "true"));
+        assertThat(limiter.configs().get(ConfigScope.namespace()).orElseThrow().limits())
+                .containsExactly(Limit.perMinute("rpm", 100).asShadow());
+        assertThat(plan(file("rpm: {rate: 100, per: minute, shadow: true}")).summary()).isEqualTo("No changes.");
+    }
+
+    @Test
     void plan_itemsTheFileNeverManaged_areLeftAlone() {
         limiter.entities().put(Entity.root("hand-made"));
         limiter.configs().set(ConfigScope.resource("legacy"), LimitConfig.of(Limit.perHour("rph", 5)));
