@@ -1,0 +1,258 @@
+package dev.limiter.spring;
+
+import dev.limiter.Limit;
+import dev.limiter.OnUnavailable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code limiter.*} properties. Validated when bound: a bad value stops the application with a message naming
+ * the property and the rule. A mutable bean because Spring binds and validates it that way; the auto-configuration
+ * copies what it needs into immutable limiter settings at start-up.
+ */
+@ConfigurationProperties(prefix = "limiter")
+public class LimiterProperties implements Validator {
+
+    /** Where limits live. */
+    public enum BackendKind {
+        /** In this process only: tests, demos, single instances. */
+        IN_MEMORY,
+        /** A DynamoDB table shared by every process (needs dev.limiter:limiter-dynamodb). */
+        DYNAMODB
+    }
+
+    /** Where limits live: in-memory (this process only) or dynamodb (a table shared by every process). */
+    private BackendKind backend = BackendKind.IN_MEMORY;
+
+    /** The namespace every key starts with; [A-Za-z0-9][A-Za-z0-9_.-]*, at most 64 characters. */
+    private String namespace = "default";
+
+    /** What acquires do while the backend is unavailable (block or allow). Default: what the namespace declares, else block. */
+    private OnUnavailable onUnavailable;
+
+    /** How long stored entities and limit configurations are cached in this process; 0 disables the cache. */
+    private Duration configCacheTtl = Duration.ofSeconds(60);
+
+    /**
+     * Request-level limits by name, used by @RateLimited when no stored configuration sets a limit
+     * of that name (stored limits win, per name).
+     */
+    private Map<String, LimitProperties> limits = new LinkedHashMap<>();
+
+    /** The DynamoDB backend. */
+    @NestedConfigurationProperty
+    private final DynamoDbProperties dynamodb = new DynamoDbProperties();
+
+    /** Micrometer metrics. */
+    private final Metrics metrics = new Metrics();
+
+    /** HTTP responses: 429 for rejections, RateLimit headers. */
+    private final Web web = new Web();
+
+    public BackendKind getBackend() {
+        return backend;
+    }
+
+    public void setBackend(BackendKind backend) {
+        this.backend = backend;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public OnUnavailable getOnUnavailable() {
+        return onUnavailable;
+    }
+
+    public void setOnUnavailable(OnUnavailable onUnavailable) {
+        this.onUnavailable = onUnavailable;
+    }
+
+    public Duration getConfigCacheTtl() {
+        return configCacheTtl;
+    }
+
+    public void setConfigCacheTtl(Duration configCacheTtl) {
+        this.configCacheTtl = configCacheTtl;
+    }
+
+    public Map<String, LimitProperties> getLimits() {
+        return limits;
+    }
+
+    public void setLimits(Map<String, LimitProperties> limits) {
+        this.limits = limits;
+    }
+
+    public DynamoDbProperties getDynamodb() {
+        return dynamodb;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    /** The request-level limits as core values; call after validation. */
+    public List<Limit> requestLimits() {
+        List<Limit> result = new ArrayList<>();
+        limits.forEach((name, limit) -> result.add(limit.toLimit(name)));
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return LimiterProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        PropertiesValidation.validate((LimiterProperties) target, errors);
+    }
+
+    /** One request-level limit: {@code rate} tokens per {@code per}, holding at most {@code burst} (default rate). */
+    public static class LimitProperties {
+
+        /** Tokens added per period; at least 1. */
+        private long rate;
+
+        /** The refill period, e.g. 1m, 1s, 1h. */
+        private Duration per = Duration.ofMinutes(1);
+
+        /** The most tokens available at once; default the rate. */
+        private Long burst;
+
+        public long getRate() {
+            return rate;
+        }
+
+        public void setRate(long rate) {
+            this.rate = rate;
+        }
+
+        public Duration getPer() {
+            return per;
+        }
+
+        public void setPer(Duration per) {
+            this.per = per;
+        }
+
+        public Long getBurst() {
+            return burst;
+        }
+
+        public void setBurst(Long burst) {
+            this.burst = burst;
+        }
+
+        Limit toLimit(String name) {
+            return Limit.of(name, burst == null ? rate : burst, rate, per);
+        }
+    }
+
+    /** The {@code limiter.metrics.*} properties. */
+    public static class Metrics {
+
+        /** Publish the limiter's metrics when Micrometer is on the classpath. */
+        private boolean enabled = true;
+
+        /** Tag meters with entity ids. Every entity becomes its own time series: only for a bounded set of entities. */
+        private boolean entityTag;
+
+        /** Buckets (entity and resource) that get available-token and debt gauges. */
+        private List<BucketProperties> buckets = new ArrayList<>();
+
+        /** How long one reading of a watched bucket serves scrapes. */
+        private Duration bucketRefresh = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isEntityTag() {
+            return entityTag;
+        }
+
+        public void setEntityTag(boolean entityTag) {
+            this.entityTag = entityTag;
+        }
+
+        public List<BucketProperties> getBuckets() {
+            return buckets;
+        }
+
+        public void setBuckets(List<BucketProperties> buckets) {
+            this.buckets = buckets;
+        }
+
+        public Duration getBucketRefresh() {
+            return bucketRefresh;
+        }
+
+        public void setBucketRefresh(Duration bucketRefresh) {
+            this.bucketRefresh = bucketRefresh;
+        }
+    }
+
+    /** A bucket to watch with gauges. */
+    public static class BucketProperties {
+
+        /** The entity id. */
+        private String entity;
+
+        /** The resource. */
+        private String resource;
+
+        public String getEntity() {
+            return entity;
+        }
+
+        public void setEntity(String entity) {
+            this.entity = entity;
+        }
+
+        public String getResource() {
+            return resource;
+        }
+
+        public void setResource(String resource) {
+            this.resource = resource;
+        }
+    }
+
+    /** The {@code limiter.web.*} properties. */
+    public static class Web {
+
+        /** Answer rejections with 429 (and backend outages with 503) and add RateLimit headers to granted responses. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}
