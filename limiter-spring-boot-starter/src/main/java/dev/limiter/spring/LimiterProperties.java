@@ -57,54 +57,67 @@ public class LimiterProperties implements Validator {
     /** HTTP responses: 429 for rejections, RateLimit headers. */
     private final Web web = new Web();
 
+    /** The {@code backend} setting. */
     public BackendKind getBackend() {
         return backend;
     }
 
+    /** Sets {@code backend}; see the field for its meaning and default. */
     public void setBackend(BackendKind backend) {
         this.backend = backend;
     }
 
+    /** The {@code namespace} setting. */
     public String getNamespace() {
         return namespace;
     }
 
+    /** Sets {@code namespace}; see the field for its meaning and default. */
     public void setNamespace(String namespace) {
         this.namespace = namespace;
     }
 
+    /** The {@code on-unavailable} setting. */
     public OnUnavailable getOnUnavailable() {
         return onUnavailable;
     }
 
+    /** Sets {@code on-unavailable}; see the field for its meaning and default. */
     public void setOnUnavailable(OnUnavailable onUnavailable) {
         this.onUnavailable = onUnavailable;
     }
 
+    /** The {@code config-cache-ttl} setting. */
     public Duration getConfigCacheTtl() {
         return configCacheTtl;
     }
 
+    /** Sets {@code config-cache-ttl}; see the field for its meaning and default. */
     public void setConfigCacheTtl(Duration configCacheTtl) {
         this.configCacheTtl = configCacheTtl;
     }
 
+    /** The {@code limits} setting. */
     public Map<String, LimitProperties> getLimits() {
         return limits;
     }
 
+    /** Sets {@code limits}; see the field for its meaning and default. */
     public void setLimits(Map<String, LimitProperties> limits) {
         this.limits = limits;
     }
 
+    /** The {@code dynamodb} setting. */
     public DynamoDbProperties getDynamodb() {
         return dynamodb;
     }
 
+    /** The {@code metrics} setting. */
     public Metrics getMetrics() {
         return metrics;
     }
 
+    /** The {@code web} setting. */
     public Web getWeb() {
         return web;
     }
@@ -138,26 +151,32 @@ public class LimiterProperties implements Validator {
         /** The most tokens available at once; default the rate. */
         private Long burst;
 
+        /** The {@code rate} setting. */
         public long getRate() {
             return rate;
         }
 
+        /** Sets {@code rate}; see the field for its meaning and default. */
         public void setRate(long rate) {
             this.rate = rate;
         }
 
+        /** The {@code per} setting. */
         public Duration getPer() {
             return per;
         }
 
+        /** Sets {@code per}; see the field for its meaning and default. */
         public void setPer(Duration per) {
             this.per = per;
         }
 
+        /** The {@code burst} setting. */
         public Long getBurst() {
             return burst;
         }
 
+        /** Sets {@code burst}; see the field for its meaning and default. */
         public void setBurst(Long burst) {
             this.burst = burst;
         }
@@ -182,34 +201,42 @@ public class LimiterProperties implements Validator {
         /** How long one reading of a watched bucket serves scrapes. */
         private Duration bucketRefresh = Duration.ofSeconds(5);
 
+        /** The {@code enabled} setting. */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets {@code enabled}; see the field for its meaning and default. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** The {@code entity-tag} setting. */
         public boolean isEntityTag() {
             return entityTag;
         }
 
+        /** Sets {@code entity-tag}; see the field for its meaning and default. */
         public void setEntityTag(boolean entityTag) {
             this.entityTag = entityTag;
         }
 
+        /** The {@code buckets} setting. */
         public List<BucketProperties> getBuckets() {
             return buckets;
         }
 
+        /** Sets {@code buckets}; see the field for its meaning and default. */
         public void setBuckets(List<BucketProperties> buckets) {
             this.buckets = buckets;
         }
 
+        /** The {@code bucket-refresh} setting. */
         public Duration getBucketRefresh() {
             return bucketRefresh;
         }
 
+        /** Sets {@code bucket-refresh}; see the field for its meaning and default. */
         public void setBucketRefresh(Duration bucketRefresh) {
             this.bucketRefresh = bucketRefresh;
         }
@@ -224,18 +251,22 @@ public class LimiterProperties implements Validator {
         /** The resource. */
         private String resource;
 
+        /** The {@code entity} setting. */
         public String getEntity() {
             return entity;
         }
 
+        /** Sets {@code entity}; see the field for its meaning and default. */
         public void setEntity(String entity) {
             this.entity = entity;
         }
 
+        /** The {@code resource} setting. */
         public String getResource() {
             return resource;
         }
 
+        /** Sets {@code resource}; see the field for its meaning and default. */
         public void setResource(String resource) {
             this.resource = resource;
         }
@@ -247,10 +278,12 @@ public class LimiterProperties implements Validator {
         /** Answer rejections with 429 (and backend outages with 503) and add RateLimit headers to granted responses. */
         private boolean enabled = true;
 
+        /** The {@code enabled} setting. */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /** Sets {@code enabled}; see the field for its meaning and default. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

@@ -6,6 +6,8 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,11 +26,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class RateLimitedInterceptor implements MethodInterceptor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitedInterceptor.class);
+
     private final ObjectProvider<RateLimiter> limiter;
     private final ObjectProvider<LimiterProperties> properties;
     private final ObjectProvider<LeaseObserver> observers;
     private final BeanFactoryResolver beans;
     private final ConcurrentMap<Method, RateLimitedCall> calls = new ConcurrentHashMap<>();
+    private volatile List<Limit> requestLimits;
 
     RateLimitedInterceptor(ObjectProvider<RateLimiter> limiter, ObjectProvider<LimiterProperties> properties,
                            ObjectProvider<LeaseObserver> observers, BeanFactory beanFactory) {
@@ -44,12 +49,11 @@ final class RateLimitedInterceptor implements MethodInterceptor {
         Method method = target == null ? invocation.getMethod()
                 : AopUtils.getMostSpecificMethod(invocation.getMethod(), AopUtils.getTargetClass(target));
         RateLimitedCall call = calls.computeIfAbsent(method, RateLimitedInterceptor::parse);
-        List<Limit> requestLimits = properties.getObject().requestLimits();
-        AcquireRequest request = call.request(target, invocation.getArguments(), beans, requestLimits);
+        AcquireRequest request = call.request(target, invocation.getArguments(), beans, requestLimits());
         RateLimiter rateLimiter = limiter.getObject();
         Lease lease = call.maxWait().isPresent() ? rateLimiter.acquire(request, call.maxWait().get())
                 : rateLimiter.acquire(request);
-        observers.orderedStream().forEach(observer -> observer.granted(lease));
+        observers.orderedStream().forEach(observer -> tell(observer, lease));
         Object result;
         try {
             result = invocation.proceed();
@@ -68,6 +72,25 @@ final class RateLimitedInterceptor implements MethodInterceptor {
         }
         lease.close();
         return result;
+    }
+
+    /** The request-level limits of {@code limiter.limits.*}, converted once: properties do not change after start-up. */
+    private List<Limit> requestLimits() {
+        List<Limit> limits = requestLimits;
+        if (limits == null) {
+            limits = List.copyOf(properties.getObject().requestLimits());
+            requestLimits = limits;
+        }
+        return limits;
+    }
+
+    /** An observer that throws must not leave the lease unsettled, so its failure is logged and ignored. */
+    private static void tell(LeaseObserver observer, Lease lease) {
+        try {
+            observer.granted(lease);
+        } catch (RuntimeException e) {
+            LOG.warn("lease observer {} failed", observer.getClass().getName(), e);
+        }
     }
 
     private static RateLimitedCall parse(Method method) {
