@@ -86,6 +86,16 @@ class DynamoDbBackendConfigurationTest {
     }
 
     @Test
+    void health_endpointUnreachable_isDown() {
+        runner.withPropertyValues("limiter.dynamodb.endpoint=http://127.0.0.1:9", "limiter.dynamodb.create-table=false",
+                "limiter.dynamodb.call-timeout=2s", "limiter.dynamodb.attempt-timeout=1s").run(context -> {
+                    var health = context.getBean("limiterHealthIndicator", HealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsKey("error");
+                });
+    }
+
+    @Test
     void context_applicationClient_isUsedAndLeftOpenOnClose() {
         try (DynamoDbAsyncClient client = endpoint.newAsyncClient()) {
             // Spring itself would close an AutoCloseable bean; turn that off to see what the backend does.

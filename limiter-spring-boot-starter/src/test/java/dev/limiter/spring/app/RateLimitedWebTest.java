@@ -112,6 +112,13 @@ class RateLimitedWebTest {
     }
 
     @Test
+    void actuatorLimiter_resourceWithSlashes_isJoinedFromTheRemainingPath() throws Exception {
+        mvc.perform(get("/actuator/limiter/slashed/models/gpt-4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resource").value("models/gpt-4"));
+    }
+
+    @Test
     void actuatorLimiter_invalidEntity_answers400() throws Exception {
         mvc.perform(get("/actuator/limiter/bad!id/chat")).andExpect(status().isBadRequest());
     }
