@@ -72,8 +72,18 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
         }
     }
 
-    /** Returns a copy with request-level limits added, replacing request limits of the same names. */
+    /**
+     * Returns a copy with request-level limits added, replacing request limits of the same names. A request-level
+     * limit applies only when no stored level decides its name: a stored limit of the same name (or a stored
+     * {@code unlimited}) wins; {@link RateLimiter#explain(AcquireRequest)} shows which applied.
+     *
+     * @throws IllegalArgumentException if {@code added} or one of its elements is null
+     */
     public AcquireRequest withLimits(Limit... added) {
+        Require.argument(added != null, "limits must not be null");
+        for (int i = 0; i < added.length; i++) {
+            Require.argument(added[i] != null, "limits[" + i + "] must not be null");
+        }
         List<Limit> updated = new ArrayList<>(limits);
         for (Limit limit : Arrays.asList(added)) {
             updated.removeIf(existing -> existing.name().equals(limit.name()));

@@ -5,6 +5,7 @@ import dev.limiter.backend.LeaseId;
 import dev.limiter.internal.Futures;
 import dev.limiter.internal.TtlCache.Timed;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +37,8 @@ final class Acquirer {
         CompletableFuture<Decision> decision;
         try {
             CompletableFuture<Timed<ResolvedTarget>> resolved = resolver.resolve(request.entity(), request.resource());
-            decision = isDone(resolved) ? charge(request, ChargePlan.of(request, resolved.join().value()), explicit)
-                    : resolved.thenCompose(target -> charge(request, ChargePlan.of(request, target.value()), explicit));
+            decision = isDone(resolved) ? charge(request, plan(request, resolved.join().value()), explicit)
+                    : resolved.thenCompose(target -> charge(request, plan(request, target.value()), explicit));
         } catch (RuntimeException failure) {
             decision = CompletableFuture.failedFuture(failure);
         }
@@ -45,6 +46,10 @@ final class Acquirer {
             return CompletableFuture.completedFuture(decided(request, explicit, start, decision.join(), null));
         }
         return decision.handle((value, failure) -> decided(request, explicit, start, value, failure));
+    }
+
+    private ChargePlan plan(AcquireRequest request, ResolvedTarget target) {
+        return ChargePlan.of(request, target, context.shadow());
     }
 
     /** The policy in force: the explicit one, else what the namespace declares (read without I/O). */
@@ -62,10 +67,28 @@ final class Acquirer {
         long now = context.nowNanos();
         CompletableFuture<ChargeOutcome> outcome = context.reported("charge", now,
                 context.backend().charge(plan.toRequest(leaseId, now)));
-        if (isDone(outcome)) {
+        if (isDone(outcome) && (outcome.join().granted() || !plan.hasShadow())) {
             return CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, outcome.join()));
         }
-        return outcome.thenApply(result -> decision(request, plan, explicit, leaseId, now, result));
+        return outcome.thenCompose(result -> result.granted() || !plan.hasShadow()
+                ? CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, result))
+                : withoutShadowRejections(request, plan, explicit, leaseId, now, result));
+    }
+
+    /**
+     * A denied charge of a plan with shadow limits: a rejection if an enforced limit says no; else the charge again
+     * without the shadow limits that would have rejected it. Each retry drops at least one charge, so it ends.
+     */
+    private CompletableFuture<Decision> withoutShadowRejections(AcquireRequest request, ChargePlan plan,
+                                                                Optional<OnUnavailable> explicit, LeaseId leaseId,
+                                                                long now, ChargeOutcome denied) {
+        Decision.Rejected rejection = plan.rejection(denied, now);
+        ChargePlan reduced = rejection.violations().isEmpty() ? plan.withoutShadowRejections(denied, now) : plan;
+        if (reduced == plan) {
+            return CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, denied));
+        }
+        // A new lease id: backends use it as an idempotency token, and this is a different write.
+        return charge(request, reduced, explicit);
     }
 
     private Decision decision(AcquireRequest request, ChargePlan plan, Optional<OnUnavailable> explicit,
@@ -82,6 +105,10 @@ final class Acquirer {
             if (context.listening()) {
                 if (decision instanceof Decision.Granted granted) {
                     context.listener().onGranted(granted.lease(), context.since(start));
+                    List<LimitStatus> shadowed = granted.lease().shadowRejections();
+                    if (!shadowed.isEmpty()) {
+                        context.listener().onShadowRejected(granted.lease(), shadowed);
+                    }
                 } else {
                     context.listener().onRejected((Decision.Rejected) decision, context.since(start));
                 }

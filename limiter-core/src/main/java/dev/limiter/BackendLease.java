@@ -80,11 +80,16 @@ final class BackendLease implements Lease {
     public List<LimitStatus> statuses() {
         synchronized (lock) {
             if (statuses == null) {
-                statuses = outcome == NOTHING_CHARGED ? List.of()
+                statuses = outcome == NOTHING_CHARGED ? plan.shadowRejections()
                         : List.copyOf(plan.grantedStatuses(outcome, grantedAtNanos));
             }
             return statuses;
         }
+    }
+
+    @Override
+    public List<LimitStatus> shadowRejections() {
+        return plan.shadowRejections();
     }
 
     @Override

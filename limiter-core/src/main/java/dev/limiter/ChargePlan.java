@@ -27,6 +27,10 @@ import java.util.Map;
  * <p>Built on every acquire, so it keeps to arrays and lookups: the request-level limits are consulted per name
  * rather than merged into the stored ones, and the full set of limits a lease may adjust is only assembled when a
  * lease asks for its ledger.
+ *
+ * <p>Shadow limits ({@link Limit#shadow}) are charged with the others, but never count as violations: when only
+ * shadow limits stand in the way, {@link #withoutShadowRejections} gives the plan to retry without them, remembering
+ * the statuses they would have rejected with.
  */
 final class ChargePlan {
 
@@ -34,21 +38,31 @@ final class ChargePlan {
     private final ResolvedTarget target;
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
+    private final boolean hasShadow;
+    private final List<LimitStatus> shadowRejections;
 
-    private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets) {
+    private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets,
+                       boolean hasShadow, List<LimitStatus> shadowRejections) {
         this.request = request;
         this.target = target;
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
+        this.hasShadow = hasShadow;
+        this.shadowRejections = shadowRejections;
+    }
+
+    /** Plans {@code request} against {@code target} with each limit's own shadow mode; see the other overload. */
+    static ChargePlan of(AcquireRequest request, ResolvedTarget target) {
+        return of(request, target, false);
     }
 
     /**
-     * Plans {@code request} against {@code target}.
+     * Plans {@code request} against {@code target}; with {@code shadowAll} every limit is treated as a shadow limit.
      *
      * @throws IllegalArgumentException       if the request names a limit that does not apply to its entity
      * @throws AmountExceedsCapacityException if an amount is above a capacity, in any charged bucket
      */
-    static ChargePlan of(AcquireRequest request, ResolvedTarget target) {
+    static ChargePlan of(AcquireRequest request, ResolvedTarget target, boolean shadowAll) {
         if (request.amounts().isEmpty()) {
             throw new IllegalArgumentException("request for entity '" + request.entity() + "' resource '"
                     + request.resource() + "' consumes nothing: call consume(limitName, amount)");
@@ -56,14 +70,19 @@ final class ChargePlan {
         List<ResolvedTarget.Bucket> buckets = target.buckets();
         LimitCharge[][] charges = new LimitCharge[buckets.size()][];
         int chargedBuckets = 0;
+        boolean hasShadow = false;
         for (int i = 0; i < charges.length; i++) {
-            charges[i] = chargesOf(request, buckets.get(i), i == 0);
+            charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
+            for (LimitCharge charge : charges[i]) {
+                hasShadow |= charge.limit().shadow();
+            }
         }
-        return new ChargePlan(request, target, charges, chargedBuckets);
+        return new ChargePlan(request, target, charges, chargedBuckets, hasShadow, List.of());
     }
 
-    private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
+    private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own,
+                                           boolean shadowAll) {
         Amounts amounts = (Amounts) request.amounts();
         LimitCharge[] found = new LimitCharge[amounts.size()];
         int count = 0;
@@ -71,7 +90,7 @@ final class ChargePlan {
             String name = amounts.name(i);
             Limit limit = limitNamed(bucket.limits(), own ? request.limits() : List.of(), name);
             if (limit != null) {
-                found[count++] = charge(bucket.key(), limit, amounts.tokens(i));
+                found[count++] = charge(bucket.key(), shadowAll ? limit.asShadow() : limit, amounts.tokens(i));
             } else if (own && !bucket.limits().unlimited().containsKey(name)) {
                 throw unknownLimit(request, name, bucket.limits().underlay(request.limits()));
             }
@@ -97,6 +116,45 @@ final class ChargePlan {
         return null;
     }
 
+    /** Whether some charge of this plan is against a shadow limit. */
+    boolean hasShadow() {
+        return hasShadow;
+    }
+
+    /** The statuses of the shadow limits this plan dropped because they would have rejected the request. */
+    List<LimitStatus> shadowRejections() {
+        return shadowRejections;
+    }
+
+    /**
+     * The plan to retry with after {@code outcome} was denied with no enforced limit violated: without the shadow
+     * charges that did not fit (their statuses kept for the lease); {@code this} if there are none, so that a denial
+     * for another reason is not retried.
+     */
+    ChargePlan withoutShadowRejections(ChargeOutcome outcome, long nowNanos) {
+        List<LimitStatus> dropped = new ArrayList<>(shadowRejections);
+        LimitCharge[][] kept = new LimitCharge[charges.length][];
+        int keptBuckets = 0;
+        for (int i = 0; i < charges.length; i++) {
+            BucketKey key = target.buckets().get(i).key();
+            BucketState state = stateOf(outcome, key);
+            List<LimitCharge> stays = new ArrayList<>(charges[i].length);
+            for (LimitCharge charge : charges[i]) {
+                LimitState limit = reconciled(state, charge, nowNanos);
+                long wait = limit.retryAfterNanos(charge.tokens(), nowNanos);
+                if (charge.limit().shadow() && wait > 0) {
+                    dropped.add(status(key, charge, limit.availableTokens(nowNanos), wait));
+                } else {
+                    stays.add(charge);
+                }
+            }
+            kept[i] = stays.toArray(LimitCharge[]::new);
+            keptBuckets += kept[i].length == 0 ? 0 : 1;
+        }
+        return dropped.size() == shadowRejections.size() ? this
+                : new ChargePlan(request, target, kept, keptBuckets, hasShadow, List.copyOf(dropped));
+    }
+
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */
     boolean chargesNothing() {
         return chargedBuckets == 0;
@@ -115,6 +173,17 @@ final class ChargePlan {
             }
         }
         return new ChargeRequest(leaseId, nowNanos, charged);
+    }
+
+    /** The buckets that have charges, in plan order. */
+    List<BucketKey> chargedKeys() {
+        List<BucketKey> keys = new ArrayList<>(chargedBuckets);
+        for (int i = 0; i < charges.length; i++) {
+            if (charges[i].length > 0) {
+                keys.add(target.buckets().get(i).key());
+            }
+        }
+        return keys;
     }
 
     /** Tokens charged per limit name on the entity's own bucket. */
@@ -150,10 +219,14 @@ final class ChargePlan {
         List<LimitStatus> statuses = new ArrayList<>();
         forEachCharge(outcome, nowNanos, (key, charge, state) ->
                 statuses.add(status(key, charge, state.availableTokens(nowNanos), 0)));
+        statuses.addAll(shadowRejections);
         return statuses;
     }
 
-    /** The rejection a denied charge amounts to, with the exact retry-after. */
+    /**
+     * The rejection a denied charge amounts to, with the exact retry-after of the enforced limits; shadow limits are
+     * among the statuses but never among the violations.
+     */
     Decision.Rejected rejection(ChargeOutcome outcome, long nowNanos) {
         List<LimitStatus> statuses = new ArrayList<>();
         List<LimitStatus> violations = new ArrayList<>();
@@ -162,7 +235,7 @@ final class ChargePlan {
             long wait = state.retryAfterNanos(charge.tokens(), nowNanos);
             LimitStatus status = status(key, charge, state.availableTokens(nowNanos), wait);
             statuses.add(status);
-            if (wait > 0) {
+            if (wait > 0 && !charge.limit().shadow()) {
                 violations.add(status);
                 longest[0] = Math.max(longest[0], wait);
             }
@@ -181,10 +254,14 @@ final class ChargePlan {
             BucketKey key = target.buckets().get(i).key();
             BucketState state = stateOf(outcome, key);
             for (LimitCharge charge : charges[i]) {
-                LimitState limit = state.find(charge.limit().name()).orElseGet(() -> LimitState.fresh(charge.limit()));
-                visitor.visit(key, charge, limit.reconcile(charge.limit(), nowNanos));
+                visitor.visit(key, charge, reconciled(state, charge, nowNanos));
             }
         }
+    }
+
+    private static LimitState reconciled(BucketState state, LimitCharge charge, long nowNanos) {
+        LimitState limit = state.find(charge.limit().name()).orElseGet(() -> LimitState.fresh(charge.limit()));
+        return limit.reconcile(charge.limit(), nowNanos);
     }
 
     private static BucketState stateOf(ChargeOutcome outcome, BucketKey key) {

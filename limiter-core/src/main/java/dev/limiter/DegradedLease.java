@@ -88,6 +88,13 @@ final class DegradedLease implements Lease {
         settledAs.compareAndSet(null, "committed");
     }
 
+    @Override
+    public String toString() {
+        String settled = settledAs.get();
+        return "DegradedLease[" + id + " " + request.entity() + "/" + request.resource() + " "
+                + (settled == null ? "open" : settled) + ", charged nothing: backend unavailable under ALLOW]";
+    }
+
     private CompletableFuture<Void> settleAsync(String outcome) {
         try {
             settle(outcome);

@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +34,25 @@ public interface Lease extends AutoCloseable {
     /** Net tokens charged so far per limit name on the lease's own entity, pending adjustments excluded. */
     Map<String, Long> charged();
 
-    /** The state of every limit charged at grant time, after the charge. */
+    /**
+     * The state of every limit charged at grant time, after the charge, followed by the shadow limits that would
+     * have rejected the acquire (not charged; {@link LimitStatus#shadowRejected()}).
+     */
     List<LimitStatus> statuses();
+
+    /**
+     * The statuses of the shadow limits that would have rejected this acquire had they been enforced (see
+     * {@link Limit#shadow}); they were not charged. Empty when every limit admitted it.
+     */
+    default List<LimitStatus> shadowRejections() {
+        List<LimitStatus> shadowed = new ArrayList<>();
+        for (LimitStatus status : statuses()) {
+            if (status.shadowRejected()) {
+                shadowed.add(status);
+            }
+        }
+        return List.copyOf(shadowed);
+    }
 
     /** Whether the lease can still be adjusted and settled. */
     boolean isOpen();

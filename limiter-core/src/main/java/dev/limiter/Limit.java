@@ -27,12 +27,20 @@ import java.time.Duration;
  * refilling a whole bucket ({@code capacity * period / refillAmount}) may take at most {@link #MAX_REFILL_TIME}.
  * This covers 1 token per day as well as 10^9 tokens per second.
  *
+ * <p><b>Shadow mode.</b> A {@link #asShadow() shadow} limit is evaluated like any other but never rejects: a
+ * request it would reject is granted (if the enforced limits allow it) and reported as a would-be rejection to
+ * {@link RateLimiterListener#onShadowRejected}, in {@link LimitStatus#shadowRejected()} and in {@code explain}.
+ * A shadow limit that admits the request is charged as usual, atomically with the others; one that would reject it
+ * is not charged at all (no debt), so its bucket holds what it would hold had it been enforced alone, and the
+ * would-be rejection rate it reports is the one enforcing it would produce. Use it to roll a new limit out safely.
+ *
  * @param name         the limit's name, e.g. {@code rpm}; matches {@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters
  * @param capacity     the most tokens the bucket holds (the burst), at least 1
  * @param refillAmount tokens added per {@code refillPeriod}, at least 1
  * @param refillPeriod the period over which {@code refillAmount} tokens are added
+ * @param shadow       whether the limit only reports what it would reject instead of rejecting
  */
-public record Limit(String name, long capacity, long refillAmount, Duration refillPeriod) {
+public record Limit(String name, long capacity, long refillAmount, Duration refillPeriod, boolean shadow) {
 
     /** The largest capacity, refill amount or single amount requested: 10^15 tokens. */
     public static final long MAX_TOKENS = 1_000_000_000_000_000L;
@@ -67,6 +75,11 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         }
     }
 
+    /** An enforced limit (not {@link #shadow}) with the given parameters. */
+    public Limit(String name, long capacity, long refillAmount, Duration refillPeriod) {
+        this(name, capacity, refillAmount, refillPeriod, false);
+    }
+
     /** A limit of {@code rate} tokens per second with a capacity of {@code rate}. */
     public static Limit perSecond(String name, long rate) {
         return new Limit(name, rate, rate, Duration.ofSeconds(1));
@@ -94,15 +107,25 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
 
     /** Returns a copy whose capacity (the most tokens available at once) is {@code burst}. */
     public Limit withBurst(long burst) {
-        return new Limit(name, burst, refillAmount, refillPeriod);
+        return new Limit(name, burst, refillAmount, refillPeriod, shadow);
     }
 
     /** Returns a copy with another name and the same parameters. */
     public Limit withName(String newName) {
-        return new Limit(newName, capacity, refillAmount, refillPeriod);
+        return new Limit(newName, capacity, refillAmount, refillPeriod, shadow);
     }
 
-    /** Returns whether {@code other} has the same capacity, refill amount and period (names aside). */
+    /** Returns a copy in shadow mode: evaluated and reported, never rejecting (see the class documentation). */
+    public Limit asShadow() {
+        return withShadow(true);
+    }
+
+    /** Returns a copy in shadow mode ({@code true}) or enforced ({@code false}). */
+    public Limit withShadow(boolean newShadow) {
+        return newShadow == shadow ? this : new Limit(name, capacity, refillAmount, refillPeriod, newShadow);
+    }
+
+    /** Returns whether {@code other} has the same capacity, refill amount and period (names and shadow mode aside). */
     public boolean sameParameters(Limit other) {
         return capacity == other.capacity && refillAmount == other.refillAmount
                 && refillPeriod.equals(other.refillPeriod);
@@ -142,9 +165,10 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         return (double) refillAmount * NANOS_PER_SECOND / periodNanos();
     }
 
-    /** A compact description such as {@code 100/PT1M} or {@code 10000/PT1M burst 15000}. */
+    /** A compact description such as {@code 100/PT1M}, {@code 10000/PT1M burst 15000} or {@code 5/PT1S shadow}. */
     public String describe() {
         String rate = refillAmount + "/" + refillPeriod;
-        return capacity == refillAmount ? rate : rate + " burst " + capacity;
+        String described = capacity == refillAmount ? rate : rate + " burst " + capacity;
+        return shadow ? described + " shadow" : described;
     }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param limit      the limit
  * @param available  whole tokens available: after the charge when granted, before it when rejected; negative in debt
  * @param requested  tokens the request asked for
- * @param retryAfter how long until the request would fit this limit; zero if it fits
+ * @param retryAfter how long until the request would fit this limit; zero if it fits. A {@link Limit#shadow shadow}
+ *                   limit may show a wait in a granted lease: it would have rejected the request
  */
 public record LimitStatus(String entity, String resource, Limit limit, long available, long requested,
                           Duration retryAfter) {
@@ -20,8 +21,13 @@ public record LimitStatus(String entity, String resource, Limit limit, long avai
         return limit.name();
     }
 
-    /** Whether this limit rejected the request. */
+    /** Whether this limit did not admit the request (a shadow limit reports it and lets the request through). */
     public boolean exceeded() {
         return !retryAfter.isZero();
+    }
+
+    /** Whether this is a shadow limit that would have rejected the request had it been enforced. */
+    public boolean shadowRejected() {
+        return limit.shadow() && exceeded();
     }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.Executor;
  * @param executor      where user continuations of async calls run
  * @param sleeper       how waits happen
  * @param failurePolicy what {@code withLease} does with the lease when the work fails
+ * @param shadow        whether every limit is treated as a shadow limit (a dry-run limiter)
  */
 record LimiterContext(Backend backend, String namespace, InstantSource clock, RateLimiterListener listener,
-                      boolean listening, Executor executor, Sleeper sleeper, LeaseFailurePolicy failurePolicy) {
+                      boolean listening, Executor executor, Sleeper sleeper, LeaseFailurePolicy failurePolicy,
+                      boolean shadow) {
 
     /** Now, in nanoseconds since the epoch. */
     long nowNanos() {

@@ -10,10 +10,11 @@ import dev.limiter.internal.Require;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Acquires leases on rate limits stored in a {@link Backend}: several limits at once, for an entity and, through
@@ -25,12 +26,15 @@ import java.util.function.Function;
  * Lease lease = limiter.acquire(req);                      // throws RateLimitExceededException
  * Lease waited = limiter.acquire(req, Duration.ofSeconds(2)); // waits up to 2 s
  * CompletableFuture<Answer> f = limiter.withLeaseAsync(req, l -> llm.callAsync());
+ * Estimate e = limiter.check(req);                         // would it be granted now? writes nothing
+ * Supplier<Answer> guarded = limiter.decorateSupplier(req, llm::call); // acquire, run, commit or roll back
  * }</pre>
  *
  * <p>Async methods never throw: failures complete their future. Sync methods throw what the future would have
  * failed with: {@link RateLimitExceededException}, {@link AmountExceedsCapacityException},
- * {@link RateLimiterUnavailableException}, or {@link IllegalArgumentException} for a request naming a limit that
- * does not apply. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
+ * {@link RateLimiterUnavailableException}, {@link RateLimiterInterruptedException} (blocking waits only), or
+ * {@link IllegalArgumentException} for a request naming a limit that does not apply. Shadow limits
+ * ({@link Limit#shadow}) never cause a rejection; they are reported instead. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
  * configured executor.
  *
  * <p>Thread-safe. Limiters built on the same backend share limits; build one per namespace and reuse it.
@@ -42,6 +46,7 @@ public final class RateLimiter {
     private final TargetResolver resolver;
     private final Acquirer acquirer;
     private final Waiter waiter;
+    private final LeaseRunner runner;
     private final Optional<OnUnavailable> onUnavailable;
 
     RateLimiter(RateLimiterBuilder settings, LimiterContext context, TargetResolver resolver) {
@@ -55,6 +60,7 @@ public final class RateLimiter {
         this.resolver = resolver;
         this.acquirer = new Acquirer(context, resolver);
         this.waiter = new Waiter(context);
+        this.runner = new LeaseRunner(context);
         this.onUnavailable = onUnavailable;
     }
 
@@ -90,10 +96,18 @@ public final class RateLimiter {
         throw ((Decision.Rejected) decision).toException();
     }
 
-    /** Acquires {@code request}, waiting up to {@code maxWait} for tokens; then throws {@link RateLimitExceededException}. */
+    /**
+     * Acquires {@code request}, waiting up to {@code maxWait} for tokens (the clock's time; durations beyond about
+     * 292 years, such as {@code ChronoUnit.FOREVER.getDuration()}, wait without bound).
+     *
+     * @throws RateLimitExceededException      if the request would still be rejected at the deadline; thrown as soon
+     *                                         as a rejection's retry-after lies beyond it
+     * @throws RateLimiterInterruptedException if the thread is interrupted while waiting; its interrupt flag is set
+     *                                         again and no lease is held
+     */
     public Lease acquire(AcquireRequest request, Duration maxWait) {
         Require.nonNull("request", request);
-        return waiter.acquire(() -> acquirer.attempt(request, onUnavailable), requireWait(maxWait));
+        return waiter.acquire(request, () -> acquirer.attempt(request, onUnavailable), requireWait(maxWait));
     }
 
     /** Attempts {@code request} once: a granted lease, or a rejection with the exact retry-after. */
@@ -116,7 +130,11 @@ public final class RateLimiter {
         });
     }
 
-    /** {@link #acquire(AcquireRequest, Duration)} without blocking any thread while waiting. */
+    /**
+     * {@link #acquire(AcquireRequest, Duration)} without blocking any thread while waiting. Cancelling the returned
+     * future, or completing it otherwise (e.g. {@code orTimeout}), stops the retries; a lease granted by an attempt
+     * that was already under way is rolled back, so an abandoned wait holds no tokens.
+     */
     public CompletableFuture<Lease> acquireAsync(AcquireRequest request, Duration maxWait) {
         return Futures.guard(() -> {
             Require.nonNull("request", request);
@@ -125,22 +143,33 @@ public final class RateLimiter {
     }
 
     /**
+     * Says whether {@code request} would be granted now, and if not the exact retry-after, without charging or
+     * writing anything: one read of the buckets it would charge (on DynamoDB one consistent {@code GetItem} per
+     * bucket). A hint, not a reservation: another client may take the tokens before an acquire does.
+     *
+     * @throws IllegalArgumentException        if the request names a limit that does not apply to its entity
+     * @throws AmountExceedsCapacityException  if an amount can never fit its limit
+     * @throws RateLimiterUnavailableException if the backend cannot be read, whatever the {@link OnUnavailable} policy
+     */
+    public Estimate check(AcquireRequest request) {
+        return Futures.join(checkAsync(request));
+    }
+
+    /** {@link #check} without blocking. */
+    public CompletableFuture<Estimate> checkAsync(AcquireRequest request) {
+        return Futures.guard(() -> new Checker(context, resolver).check(request));
+    }
+
+    /**
      * Acquires {@code request}, runs {@code work} with the lease, then commits it; if {@code work} throws, the lease
      * is rolled back (or committed, per {@link RateLimiterBuilder#leaseFailurePolicy}) and the exception rethrown.
      * A lease that {@code work} settled itself is left alone.
+     *
+     * @throws RateLimitExceededException if the request is rejected; {@code work} does not run
      */
     public <T> T withLease(AcquireRequest request, Function<Lease, T> work) {
         Require.nonNull("work", work);
-        Lease lease = acquire(request);
-        T result;
-        try {
-            result = work.apply(lease);
-        } catch (RuntimeException | Error failure) {
-            Futures.join(settleAfterFailure(lease, failure).exceptionally(settleFailure -> null));
-            throw failure;
-        }
-        lease.close();
-        return result;
+        return runner.run(acquire(request), work);
     }
 
     /**
@@ -149,26 +178,85 @@ public final class RateLimiter {
      */
     public <T> CompletableFuture<T> withLeaseAsync(AcquireRequest request,
                                                    Function<Lease, ? extends CompletionStage<T>> work) {
-        Require.nonNull("work", work);
-        return acquireAsync(request).thenComposeAsync(lease -> {
-            CompletableFuture<T> done;
-            try {
-                done = work.apply(lease).toCompletableFuture();
-            } catch (RuntimeException | Error failure) {
-                done = CompletableFuture.failedFuture(failure);
-            }
-            return done.handle((value, failure) -> finish(lease, value, failure)).thenCompose(Function.identity());
-        }, context.executor());
+        return Futures.guard(() -> runner.runAsync(acquireAsync(request), Require.nonNull("work", work)));
     }
 
-    /** Explains the limits of {@code entity} for {@code resource}: sources, cascade chain and live state. */
+    /**
+     * {@code work} behind this limiter: each {@code get()} acquires {@code request} (throwing
+     * {@link RateLimitExceededException} without running {@code work} when rejected), runs it, and commits, or
+     * rolls back when it throws, as {@link #withLease} does.
+     */
+    public <T> Supplier<T> decorateSupplier(AcquireRequest request, Supplier<T> work) {
+        Require.nonNull("request", request);
+        Require.nonNull("work", work);
+        return () -> runner.run(acquire(request), lease -> work.get());
+    }
+
+    /** {@link #decorateSupplier} for a {@link Runnable}. */
+    public Runnable decorateRunnable(AcquireRequest request, Runnable work) {
+        Require.nonNull("work", work);
+        Supplier<Void> decorated = decorateSupplier(request, () -> {
+            work.run();
+            return null;
+        });
+        return decorated::get;
+    }
+
+    /** {@link #decorateSupplier} for a {@link Callable}: a checked exception it throws also rolls the lease back. */
+    public <T> Callable<T> decorateCallable(AcquireRequest request, Callable<T> work) {
+        Require.nonNull("request", request);
+        Require.nonNull("work", work);
+        return () -> runner.call(acquire(request), work);
+    }
+
+    /**
+     * {@code work} behind this limiter, with the request built from each argument (e.g. the entity from a user id):
+     * each {@code apply(a)} acquires {@code requestOf.apply(a)}, then behaves as {@link #decorateSupplier}.
+     */
+    public <A, R> Function<A, R> decorateFunction(Function<? super A, AcquireRequest> requestOf,
+                                                  Function<? super A, ? extends R> work) {
+        Require.nonNull("requestOf", requestOf);
+        Require.nonNull("work", work);
+        return argument -> runner.run(acquire(requestOf.apply(argument)), lease -> work.apply(argument));
+    }
+
+    /**
+     * Async {@code work} behind this limiter: each {@code get()} returns at once (never blocking for the acquire)
+     * a future that fails with {@link RateLimitExceededException} when rejected, else runs {@code work} on the
+     * configured executor and settles as {@link #withLeaseAsync} does.
+     */
+    public <T> Supplier<CompletableFuture<T>> decorateCompletionStage(AcquireRequest request,
+                                                                      Supplier<? extends CompletionStage<T>> work) {
+        Require.nonNull("request", request);
+        Require.nonNull("work", work);
+        return () -> withLeaseAsync(request, lease -> work.get());
+    }
+
+    /**
+     * Explains the stored limits of {@code entity} for {@code resource}: sources, cascade chain and live state.
+     * Limits that only requests carry do not appear; use {@link #explain(AcquireRequest)} for those.
+     */
     public Explanation explain(String entity, String resource) {
         return Futures.join(explainAsync(entity, resource));
     }
 
-    /** {@link #explain} without blocking. */
+    /** {@link #explain(String, String)} without blocking. */
     public CompletableFuture<Explanation> explainAsync(String entity, String resource) {
         return Futures.guard(() -> new Explainer(context, resolver).explain(entity, resource));
+    }
+
+    /**
+     * Explains what {@code request} would be charged against, its request-level limits included: those rank below
+     * every stored level (source {@link dev.limiter.config.ConfigLevel#REQUEST}), and the request limits a stored
+     * level overrides are listed per bucket. Writes nothing; the amounts of the request are not used.
+     */
+    public Explanation explain(AcquireRequest request) {
+        return Futures.join(explainAsync(request));
+    }
+
+    /** {@link #explain(AcquireRequest)} without blocking. */
+    public CompletableFuture<Explanation> explainAsync(AcquireRequest request) {
+        return Futures.guard(() -> new Explainer(context, resolver).explain(Require.nonNull("request", request)));
     }
 
     /** Manages the entities of this limiter's namespace. */
@@ -192,31 +280,6 @@ public final class RateLimiter {
         RateLimiterBuilder copy = settings.copy();
         onUnavailable.ifPresent(copy::onUnavailable);
         return copy;
-    }
-
-    /** Settles {@code lease} after async work ended and completes with the work's result or failure. */
-    private <T> CompletableFuture<T> finish(Lease lease, T value, Throwable failure) {
-        if (failure == null) {
-            CompletableFuture<Void> commit = lease.isOpen() ? lease.commitAsync() : CompletableFuture.completedFuture(null);
-            return commit.thenApply(ignored -> value);
-        }
-        Throwable cause = Futures.unwrap(failure);
-        return settleAfterFailure(lease, cause).handle((ignored, settleFailure) -> {
-            throw cause instanceof CompletionException completion ? completion : new CompletionException(cause);
-        });
-    }
-
-    private CompletableFuture<Void> settleAfterFailure(Lease lease, Throwable failure) {
-        if (!lease.isOpen()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Void> settle = context.failurePolicy() == LeaseFailurePolicy.ROLLBACK
-                ? lease.rollbackAsync() : lease.commitAsync();
-        return settle.whenComplete((ignored, settleFailure) -> {
-            if (settleFailure != null) {
-                failure.addSuppressed(Futures.unwrap(settleFailure));
-            }
-        });
     }
 
     private static Duration requireWait(Duration maxWait) {

@@ -35,6 +35,7 @@ public final class RateLimiterBuilder {
     private Executor executor = ForkJoinPool.commonPool();
     private Sleeper sleeper = Sleeper.system();
     private LeaseFailurePolicy leaseFailurePolicy = LeaseFailurePolicy.ROLLBACK;
+    private boolean shadow;
 
     RateLimiterBuilder() {
     }
@@ -114,6 +115,16 @@ public final class RateLimiterBuilder {
         return this;
     }
 
+    /**
+     * Whether every limit this limiter evaluates is treated as a shadow limit ({@link Limit#shadow}), whatever its
+     * own flag: a dry run that charges and reports but never rejects. Default {@code false}: each limit's own flag
+     * (set with {@link Limit#asShadow()} or a limits file's {@code shadow: true}) decides.
+     */
+    public RateLimiterBuilder shadow(boolean allShadow) {
+        this.shadow = allShadow;
+        return this;
+    }
+
     /** Builds the limiter. */
     public RateLimiter build() {
         RateLimiterBuilder frozen = copy();
@@ -122,7 +133,7 @@ public final class RateLimiterBuilder {
         }
         RateLimiterListener safe = new SafeListener(frozen.listener);
         LimiterContext context = new LimiterContext(frozen.backend, frozen.namespace, frozen.clock, safe,
-                frozen.listener != SILENT, frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy);
+                frozen.listener != SILENT, frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy, frozen.shadow);
         TargetResolver resolver = new TargetResolver(frozen.backend, frozen.namespace, frozen.clock,
                 frozen.configCacheTtl, frozen.configCacheMaxEntries, frozen.maxDepth, safe);
         return new RateLimiter(frozen, context, resolver);
@@ -150,6 +161,7 @@ public final class RateLimiterBuilder {
         copy.executor = executor;
         copy.sleeper = sleeper;
         copy.leaseFailurePolicy = leaseFailurePolicy;
+        copy.shadow = shadow;
         return copy;
     }
 }

@@ -1,6 +1,7 @@
 package dev.limiter;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Receives the limiter's events, e.g. to publish metrics. Every method has an empty default, so implement only
@@ -11,6 +12,14 @@ public interface RateLimiterListener {
 
     /** An acquire was granted after {@code latency}. */
     default void onGranted(Lease lease, Duration latency) {
+    }
+
+    /**
+     * An acquire was granted although the shadow limits in {@code wouldHaveRejected} would have rejected it had they
+     * been enforced (see {@link Limit#shadow}); called right after {@link #onGranted}. Acquires rejected by an
+     * enforced limit are reported to {@link #onRejected} only, their shadow statuses included.
+     */
+    default void onShadowRejected(Lease lease, List<LimitStatus> wouldHaveRejected) {
     }
 
     /** An acquire was rejected after {@code latency}. */

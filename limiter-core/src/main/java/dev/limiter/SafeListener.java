@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Shields the limiter from its listener: exceptions are logged and never change a decision. Written out per event,
@@ -25,6 +26,15 @@ final class SafeListener implements RateLimiterListener {
             delegate.onGranted(lease, latency);
         } catch (RuntimeException e) {
             failed("onGranted", e);
+        }
+    }
+
+    @Override
+    public void onShadowRejected(Lease lease, List<LimitStatus> wouldHaveRejected) {
+        try {
+            delegate.onShadowRejected(lease, wouldHaveRejected);
+        } catch (RuntimeException e) {
+            failed("onShadowRejected", e);
         }
     }
 

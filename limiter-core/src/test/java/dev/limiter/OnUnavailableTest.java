@@ -76,6 +76,18 @@ class OnUnavailableTest {
     }
 
     @Test
+    void degradedLease_toString_namesIdTargetStateAndThatItChargedNothing() {
+        RateLimiter limiter = limiter(OnUnavailable.ALLOW);
+        backend.switchTo(Mode.DOWN);
+        Lease lease = limiter.acquire(CALL);
+
+        lease.commit();
+
+        assertThat(lease.toString()).startsWith("DegradedLease[" + lease.id() + " " + lease.entity() + "/"
+                + lease.resource() + " committed").contains("charged nothing").doesNotContain("@");
+    }
+
+    @Test
     void degradedLease_settledTwice_throwsIllegalStateLikeARealLease() {
         RateLimiter limiter = limiter(OnUnavailable.ALLOW);
         backend.switchTo(Mode.DOWN);

@@ -126,7 +126,7 @@ class RateLimiterTest {
     // ---- blocking waits ----
 
     @Test
-    void acquireWithWait_sleepInterrupted_restoresInterruptFlagAndThrowsRejection() {
+    void acquireWithWait_sleepInterrupted_restoresInterruptFlagAndThrowsInterrupted() {
         RateLimiter limiter = builder().sleeper(new InterruptedSleeper()).build();
         limiter.acquire(ALL);
 
@@ -134,8 +134,8 @@ class RateLimiterTest {
         boolean interrupted = Thread.interrupted();
 
         assertThat(interrupted).isTrue();
-        assertThat(thrown).isInstanceOfSatisfying(RateLimitExceededException.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(6)));
+        assertThat(thrown).isInstanceOfSatisfying(RateLimiterInterruptedException.class,
+                e -> assertThat(e.entity()).isEqualTo("u1"));
     }
 
     @Test

@@ -25,15 +25,29 @@ public record Explanation(String namespace, String entity, String resource, List
     /**
      * One bucket.
      *
-     * @param entity    whose bucket
-     * @param limits    the effective limits with their state
-     * @param unlimited limit names resolved to unlimited, with the level that said so
+     * <p>Request-level limits ({@link dev.limiter.AcquireRequest#withLimits}) rank last, below the namespace
+     * defaults: they apply, with source {@link ConfigLevel#REQUEST}, only to names no stored level decides, and only
+     * to the entity's own bucket. A request limit whose name a stored level decides is ignored; such names are listed
+     * in {@code overriddenRequestLimits} with the stored level that won.
+     *
+     * @param entity                  whose bucket
+     * @param limits                  the effective limits with their state
+     * @param unlimited               limit names resolved to unlimited, with the level that said so
+     * @param overriddenRequestLimits names of request limits ignored because a stored level decides them, with
+     *                                that level; empty when no request was given
      */
-    public record Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited) {
+    public record Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited,
+                         Map<String, ConfigLevel> overriddenRequestLimits) {
         /** Copies the collections. */
         public Bucket {
             limits = List.copyOf(limits);
             unlimited = Map.copyOf(unlimited);
+            overriddenRequestLimits = Map.copyOf(overriddenRequestLimits);
+        }
+
+        /** A bucket explained without a request: no request limit was overridden. */
+        public Bucket(String entity, List<LimitExplanation> limits, Map<String, ConfigLevel> unlimited) {
+            this(entity, limits, unlimited, Map.of());
         }
     }
 
@@ -48,6 +62,11 @@ public record Explanation(String namespace, String entity, String resource, List
      */
     public record LimitExplanation(Limit limit, ConfigLevel source, long available, Duration timeToFull,
                                    long consumed) {
+        /** Whether the limit is in shadow mode (its own flag or the limiter's): it reports and never rejects. */
+        public boolean shadow() {
+            return limit.shadow();
+        }
+
         /** Tokens owed: how far below zero the bucket is, or 0. */
         public long debt() {
             return Math.max(0, -available);

@@ -17,6 +17,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Per-name resolution across levels, unlimited, explain, config changes reaching buckets, and the cache. */
@@ -68,6 +69,38 @@ public abstract class ConfigContract extends BackendContract {
         assertThat(lease.charged()).containsOnlyKeys("tpm");
         assertThat(explanation.buckets().get(0).unlimited()).containsEntry("rpm", ConfigLevel.ENTITY_DEFAULT);
         assertThat(explanation.buckets().get(0).limits()).extracting(l -> l.limit().name()).containsExactly("tpm");
+    }
+
+    @Test
+    void explainRequest_limitsOnlyInTheRequest_areListedAtRequestLevelWithLiveState() {
+        RateLimiter limiter = limiter();
+        AcquireRequest request = request("u1", "api", "rpm", 4).withLimits(Limit.perMinute("rpm", 10));
+        limiter.acquire(request);
+
+        Explanation explanation = limiter.explain(request);
+
+        assertThat(explanation.buckets()).singleElement().satisfies(bucket -> {
+            assertThat(bucket.limits()).extracting(l -> l.limit().name(), Explanation.LimitExplanation::source,
+                    Explanation.LimitExplanation::available).containsExactly(tuple("rpm", ConfigLevel.REQUEST, 6L));
+            assertThat(bucket.overriddenRequestLimits()).isEmpty();
+        });
+    }
+
+    @Test
+    void explainRequest_storedLimitOfSameName_winsAndTheRequestLimitIsListedAsOverridden() {
+        RateLimiter limiter = limiter();
+        configure(limiter, ConfigScope.resource("api"), Limit.perMinute("rpm", 3));
+        limiter.configs().set(ConfigScope.namespace(), LimitConfig.EMPTY.withUnlimited("tpm"));
+
+        Explanation explanation = limiter.explain(request("u1", "api", "rpm", 1)
+                .withLimits(Limit.perMinute("rpm", 50), Limit.perMinute("tpm", 9), Limit.perDay("rpd", 7)));
+
+        Explanation.Bucket bucket = explanation.buckets().get(0);
+        assertThat(bucket.limits()).extracting(l -> l.limit().name(), l -> l.limit().capacity(),
+                Explanation.LimitExplanation::source).containsExactly(tuple("rpm", 3L, ConfigLevel.RESOURCE),
+                tuple("rpd", 7L, ConfigLevel.REQUEST));
+        assertThat(bucket.overriddenRequestLimits()).containsOnly(entry("rpm", ConfigLevel.RESOURCE),
+                entry("tpm", ConfigLevel.NAMESPACE));
     }
 
     @Test

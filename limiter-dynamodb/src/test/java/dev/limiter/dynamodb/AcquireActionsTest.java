@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * IAM parity, limiter side: every request the acquire path makes (cold caches, single bucket, cascade, rejection,
- * commit with adjustments, rollback) maps to an action in {@link DynamoDbBackend#ACQUIRE_ACTIONS}, and every action
+ * commit with adjustments, rollback, check) maps to an action in {@link DynamoDbBackend#ACQUIRE_ACTIONS}, and every action
  * there is used. The CDK construct's test checks the acquire-only policy against the same list.
  */
 @WithDynamoDb
@@ -62,6 +62,7 @@ class AcquireActionsTest {
         single.commit();
         limiter.acquire(AcquireRequest.of("user", "api").consume("rpm", 2)).rollback();
         limiter.tryAcquire(AcquireRequest.of("solo", "api").consume("rpm", 3));
+        limiter.check(AcquireRequest.of("user", "api").consume("rpm", 1));
 
         Set<String> used = new TreeSet<>();
         table.log().operations().forEach(operation -> used.add(ACTION_OF.get(operation)));

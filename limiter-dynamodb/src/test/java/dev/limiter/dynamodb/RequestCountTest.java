@@ -143,6 +143,29 @@ class RequestCountTest {
         assertThat(table.log().counts()).containsExactly(Map.entry("UpdateItem", 1));
     }
 
+    @Test
+    void check_warm_isOneGetItemAndNoWrite() {
+        warmUp("u1");
+        table.log().clear();
+
+        limiter.check(llmCall("u1", 500));
+
+        assertThat(table.log().counts()).containsExactly(Map.entry("GetItem", 1));
+    }
+
+    @Test
+    void check_cascadeDepthThree_isOneGetItemPerBucketAndNoWrite() {
+        limiter.entities().put(Entity.root("org"));
+        limiter.entities().put(Entity.child("team", "org").withCascade(true));
+        limiter.entities().put(Entity.child("member", "team").withCascade(true));
+        limiter.acquire(llmCall("member", 1)).commit();
+        table.log().clear();
+
+        limiter.check(llmCall("member", 1));
+
+        assertThat(table.log().counts()).containsExactly(Map.entry("GetItem", 3));
+    }
+
     private void warmUp(String entity) {
         limiter.acquire(llmCall(entity, 1)).commit();
     }

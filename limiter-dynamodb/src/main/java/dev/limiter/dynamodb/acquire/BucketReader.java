@@ -11,6 +11,7 @@ import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.util.ArrayList;
@@ -21,11 +22,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Reads buckets for {@code explain} and status: strongly consistent {@code BatchGetItem}s of at most 100 keys,
- * following unprocessed keys a bounded number of times. Never used by acquires.
+ * Reads buckets for {@code check}, {@code explain} and status, strongly consistent. Up to {@value #SINGLE_READS}
+ * keys (every hierarchy fits: the depth bound is 32) are read with one {@code GetItem} each, in parallel, so that
+ * {@code check} needs no permission beyond the acquire-only policy ({@code GetItem}, {@code UpdateItem}); more keys
+ * go through {@code BatchGetItem}s of at most 100 keys, following unprocessed keys a bounded number of times.
+ * Never used by acquires themselves.
  */
 public final class BucketReader {
 
+    private static final int SINGLE_READS = 32;
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 8;
 
@@ -40,6 +45,28 @@ public final class BucketReader {
 
     /** The buckets of {@code keys}, in order; absent ones are {@link BucketState#EMPTY}. */
     public CompletableFuture<List<BucketSnapshot>> read(List<BucketKey> keys) {
+        return keys.size() <= SINGLE_READS ? readEach(keys) : readBatched(keys);
+    }
+
+    private CompletableFuture<List<BucketSnapshot>> readEach(List<BucketKey> keys) {
+        return Futures.guard(() -> {
+            List<CompletableFuture<BucketSnapshot>> reads = new ArrayList<>(keys.size());
+            for (BucketKey key : keys) {
+                GetItemRequest request = GetItemRequest.builder().tableName(table).key(Keys.bucket(key).toAttributes())
+                        .consistentRead(true).build();
+                reads.add(Unavailable.map("GetItem", table, client.getItem(request), response ->
+                        new BucketSnapshot(key, response.hasItem() && !response.item().isEmpty()
+                                ? BucketItems.decode(response.item()) : BucketState.EMPTY)));
+            }
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<BucketSnapshot> snapshots = new ArrayList<>(keys.size());
+                reads.forEach(read -> snapshots.add(read.join()));
+                return snapshots;
+            });
+        });
+    }
+
+    private CompletableFuture<List<BucketSnapshot>> readBatched(List<BucketKey> keys) {
         return Futures.guard(() -> {
             Map<String, Map<String, AttributeValue>> found = new HashMap<>();
             List<CompletableFuture<Void>> batches = new ArrayList<>();

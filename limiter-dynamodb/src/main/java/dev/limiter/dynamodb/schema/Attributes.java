@@ -47,6 +47,8 @@ public final class Attributes {
     public static final String REFILL_AMOUNT = "ra";
     /** Limit refill period in nanoseconds inside {@link #LIMITS}. */
     public static final String REFILL_PERIOD = "rp";
+    /** In a configuration's limit: present and true when the limit is in shadow mode (reports, never rejects). */
+    public static final String SHADOW = "sh";
 
     /** Usage snapshot: requests counted in the window. */
     public static final String REQUESTS = "rq";

@@ -29,10 +29,14 @@ public final class ConfigItems {
         item.put(Attributes.GSI1_SK, AttributeValue.fromS(Keys.configIndexSk(scope)));
         Map<String, AttributeValue> limits = new HashMap<>();
         for (Limit limit : config.limits()) {
-            limits.put(limit.name(), AttributeValue.fromM(Map.of(
+            Map<String, AttributeValue> fields = new HashMap<>(Map.of(
                     Attributes.CAPACITY, number(limit.capacity()),
                     Attributes.REFILL_AMOUNT, number(limit.refillAmount()),
-                    Attributes.REFILL_PERIOD, number(limit.periodNanos()))));
+                    Attributes.REFILL_PERIOD, number(limit.periodNanos())));
+            if (limit.shadow()) {
+                fields.put(Attributes.SHADOW, AttributeValue.fromBool(true));
+            }
+            limits.put(limit.name(), AttributeValue.fromM(fields));
         }
         item.put(Attributes.LIMITS, AttributeValue.fromM(limits));
         if (!config.unlimited().isEmpty()) {
@@ -48,9 +52,11 @@ public final class ConfigItems {
         if (stored != null && stored.hasM()) {
             for (Map.Entry<String, AttributeValue> entry : stored.m().entrySet()) {
                 Map<String, AttributeValue> fields = entry.getValue().m();
-                limits.add(Limit.of(entry.getKey(), longOf(fields, Attributes.CAPACITY),
+                AttributeValue shadow = fields.get(Attributes.SHADOW);
+                limits.add(new Limit(entry.getKey(), longOf(fields, Attributes.CAPACITY),
                         longOf(fields, Attributes.REFILL_AMOUNT),
-                        Duration.ofNanos(longOf(fields, Attributes.REFILL_PERIOD))));
+                        Duration.ofNanos(longOf(fields, Attributes.REFILL_PERIOD)),
+                        shadow != null && Boolean.TRUE.equals(shadow.bool())));
             }
         }
         limits.sort((a, b) -> a.name().compareTo(b.name()));

@@ -1,0 +1,32 @@
+package dev.limiter.dynamodb;
+
+import dev.limiter.backend.Backend;
+import dev.limiter.dynamodb.testkit.TestTable;
+import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.localstack.WithDynamoDb;
+import dev.limiter.testkit.ShadowContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.InstantSource;
+
+@WithDynamoDb
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DynamoDbShadowContractTest extends ShadowContract {
+
+    private final TestTable table;
+
+    DynamoDbShadowContractTest(DynamoDbTestEndpoint endpoint) {
+        this.table = TestTable.create(endpoint);
+    }
+
+    @Override
+    protected Backend newBackend(InstantSource clock) {
+        return table.backend();
+    }
+
+    @AfterAll
+    void closeTable() {
+        table.close();
+    }
+}
