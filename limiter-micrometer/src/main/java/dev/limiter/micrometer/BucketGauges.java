@@ -1,6 +1,7 @@
 package dev.limiter.micrometer;
 
 import dev.limiter.AcquireRequest;
+import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.Explanation;
 import io.micrometer.core.instrument.Gauge;
@@ -28,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  * BucketGauges.builder(limiter).bucket("acme", "gpt-4o").build().bindTo(registry);
  * }</pre>
  *
- * <p>Binding explains each bucket once to learn its limits (a limit added later gets no gauge until the next
+ * <p>Binding explains each bucket once to learn its limits (stored ones, plus the
+ * {@link Builder#requestLimits request-level limits} given here; a limit added later gets no gauge until the next
  * binding). A scrape reads each bucket at most once per {@link Builder#refreshInterval refresh interval} through
  * {@link RateLimiter#explain} (on DynamoDB one {@code GetItem}), blocking the scraping thread; a failed read reports
  * {@code NaN}. Thread-safe.
@@ -46,8 +48,10 @@ public final class BucketGauges implements MeterBinder {
     private final List<Watched> buckets;
     private final Duration refreshInterval;
     private final InstantSource clock;
+    private final Limit[] requestLimits;
 
     private BucketGauges(Builder builder) {
+        this.requestLimits = builder.requestLimits.toArray(Limit[]::new);
         this.limiter = builder.limiter;
         this.refreshInterval = builder.refreshInterval;
         this.clock = builder.clock;
@@ -120,7 +124,8 @@ public final class BucketGauges implements MeterBinder {
         Optional<Explanation.Bucket> read() {
             Optional<Explanation.Bucket> bucket;
             try {
-                List<Explanation.Bucket> all = limiter.explain(entity, resource).buckets();
+                AcquireRequest request = AcquireRequest.of(entity, resource).withLimits(requestLimits);
+                List<Explanation.Bucket> all = limiter.explain(request).buckets();
                 bucket = all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
             } catch (RuntimeException e) {
                 LOG.debug("reading bucket {}/{} for gauges failed", entity, resource, e);
@@ -146,6 +151,7 @@ public final class BucketGauges implements MeterBinder {
         private final List<Target> buckets = new ArrayList<>();
         private Duration refreshInterval = Duration.ofSeconds(5);
         private InstantSource clock = InstantSource.system();
+        private List<Limit> requestLimits = List.of();
 
         private Builder(RateLimiter limiter) {
             this.limiter = limiter;
@@ -159,6 +165,18 @@ public final class BucketGauges implements MeterBinder {
         public Builder bucket(String entity, String resource) {
             AcquireRequest.of(entity, resource); // validates both ids with the core's wording
             buckets.add(new Target(entity, resource));
+            return this;
+        }
+
+        /**
+         * Request-level limits the watched buckets are acquired with, so that their gauges show them too (stored
+         * limits of the same name win, as in an acquire). Default none: only stored limits get gauges.
+         */
+        public Builder requestLimits(List<Limit> limits) {
+            if (limits == null) {
+                throw new IllegalArgumentException("requestLimits must not be null");
+            }
+            this.requestLimits = List.copyOf(limits); // rejects null elements
             return this;
         }
 

@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *   <li>{@value #DECISIONS} (counter), tags {@code resource}, {@code limit}, {@code outcome} ({@link Outcome}): one
  *       increment per limit that decided an acquire: each limit a granted lease charged on its own entity, each limit
- *       that rejected a request, and {@code limit=none} for a backend failure (or a grant that charged nothing);</li>
+ *       that rejected a request, each shadow limit that would have rejected it ({@code shadow_rejected}, whether the
+ *       request was then granted or rejected by an enforced limit), and {@code limit=none} for a backend failure (or
+ *       a grant that charged nothing);</li>
  *   <li>{@value #ACQUIRE} (timer), tags {@code resource}, {@code outcome} ({@code granted} or {@code rejected}): one
  *       sample per acquire attempt, so its count is the number of attempts;</li>
  *   <li>{@value #UNAVAILABLE} (counter), tags {@code resource}, {@code policy} ({@code allow}: a degraded lease was
@@ -112,16 +116,37 @@ public final class LimiterMetrics implements RateLimiterListener, MeterBinder {
     }
 
     @Override
+    public void onShadowRejected(Lease lease, List<LimitStatus> wouldHaveRejected) {
+        for (String limit : names(wouldHaveRejected)) {
+            decision(lease.entity(), lease.resource(), limit, Outcome.SHADOW_REJECTED);
+        }
+    }
+
+    @Override
     public void onRejected(Decision.Rejected rejection, Duration latency) {
         timer(ACQUIRE, rejection.entity(), rejection.resource(), "outcome", Outcome.REJECTED.tagValue())
                 .record(latency);
-        Set<String> names = new LinkedHashSet<>();
-        for (LimitStatus violation : rejection.violations()) {
-            names.add(violation.limitName());
-        }
-        for (String limit : names) {
+        for (String limit : names(rejection.violations())) {
             decision(rejection.entity(), rejection.resource(), limit, Outcome.REJECTED);
         }
+        List<LimitStatus> shadows = new ArrayList<>();
+        for (LimitStatus status : rejection.statuses()) {
+            if (status.shadowRejected()) {
+                shadows.add(status);
+            }
+        }
+        for (String limit : names(shadows)) {
+            decision(rejection.entity(), rejection.resource(), limit, Outcome.SHADOW_REJECTED);
+        }
+    }
+
+    /** The distinct limit names of {@code statuses}, in order: a cascade may report one name per level. */
+    private static Set<String> names(List<LimitStatus> statuses) {
+        Set<String> names = new LinkedHashSet<>();
+        for (LimitStatus status : statuses) {
+            names.add(status.limitName());
+        }
+        return names;
     }
 
     @Override

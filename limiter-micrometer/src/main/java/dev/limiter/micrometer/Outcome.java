@@ -12,8 +12,8 @@ public enum Outcome {
     /** The limit rejected the request; nothing was charged. */
     REJECTED,
     /**
-     * A limit in shadow mode would have rejected the request but let it through. Reported once the core reports it
-     * to listeners; until then never counted (see the module's documentation).
+     * A limit in shadow mode ({@link dev.limiter.Limit#shadow}) would have rejected the request had it been
+     * enforced; it let the request through.
      */
     SHADOW_REJECTED,
     /** The backend was unavailable; the limiter's {@link dev.limiter.OnUnavailable} policy decided. */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,6 +67,17 @@ class BucketGaugesTest {
 
         assertThat(cached).isEqualTo(600.0);
         assertThat(gauge(BucketGauges.AVAILABLE)).isEqualTo(350.0);
+    }
+
+    @Test
+    void bindTo_requestLimits_getGaugesToo() {
+        BucketGauges.builder(limiter).bucket("acme", "gpt-4").requestLimits(List.of(Limit.perMinute("rpm", 60)))
+                .refreshInterval(Duration.ZERO).clock(clock).build().bindTo(registry);
+
+        limiter.acquire(AcquireRequest.of("acme", "gpt-4").consume("rpm", 1).withLimits(Limit.perMinute("rpm", 60)))
+                .commit();
+
+        assertThat(registry.get(BucketGauges.AVAILABLE).tags("limit", "rpm").gauge().value()).isEqualTo(59.0);
     }
 
     @Test

@@ -129,13 +129,40 @@ class LimiterMetricsTest {
     }
 
     @Test
-    void recordDecision_shadowRejection_isAnOutcomeOfTheSameCounter() {
+    void acquire_shadowLimitWouldReject_countsShadowRejectionAndGrants() {
+        RateLimiter limiter = limiter(LimiterMetrics.builder("prod").build());
+        AcquireRequest trial = AcquireRequest.of("user-1", "gpt-4").consume("rpm", 1).consume("trial", 1)
+                .withLimits(Limit.perMinute("rpm", 2), Limit.perMinute("trial", 1).asShadow());
+        limiter.acquire(trial).commit();
+
+        limiter.acquire(trial).commit();
+
+        assertThat(decisions("shadow_rejected", "trial")).isEqualTo(1.0);
+        assertThat(decisions("granted", "rpm")).isEqualTo(2.0);
+        assertThat(registry.find(LimiterMetrics.DECISIONS).tags("outcome", "rejected").counter()).isNull();
+    }
+
+    @Test
+    void acquire_enforcedLimitRejectsWithShadowAlsoOver_countsBoth() {
+        RateLimiter limiter = limiter(LimiterMetrics.builder("prod").build());
+        AcquireRequest trial = AcquireRequest.of("user-1", "gpt-4").consume("rpm", 1).consume("trial", 1)
+                .withLimits(Limit.perMinute("rpm", 1), Limit.perMinute("trial", 1).asShadow());
+        limiter.acquire(trial).commit();
+
+        assertThat(limiter.tryAcquire(trial).isGranted()).isFalse();
+
+        assertThat(decisions("rejected", "rpm")).isEqualTo(1.0);
+        assertThat(decisions("shadow_rejected", "trial")).isEqualTo(1.0);
+    }
+
+    @Test
+    void recordDecision_servedLocally_isAnOutcomeOfTheSameCounter() {
         LimiterMetrics metrics = LimiterMetrics.builder("prod").build();
         metrics.bindTo(registry);
 
-        metrics.recordDecision("user-1", "gpt-4", "rpm", Outcome.SHADOW_REJECTED);
+        metrics.recordDecision("user-1", "gpt-4", "rpm", Outcome.SERVED_LOCALLY);
 
-        assertThat(decisions("shadow_rejected", "rpm")).isEqualTo(1.0);
+        assertThat(decisions("served_locally", "rpm")).isEqualTo(1.0);
     }
 
     @Test

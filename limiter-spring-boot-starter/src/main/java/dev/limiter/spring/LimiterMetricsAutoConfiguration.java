@@ -39,7 +39,7 @@ public class LimiterMetricsAutoConfiguration {
     @ConditionalOnProperty(prefix = "limiter.metrics.buckets[0]", name = "entity")
     public BucketGauges limiterBucketGauges(RateLimiter limiter, LimiterProperties properties) {
         BucketGauges.Builder builder = BucketGauges.builder(limiter)
-                .refreshInterval(properties.getMetrics().getBucketRefresh());
+                .refreshInterval(properties.getMetrics().getBucketRefresh()).requestLimits(properties.requestLimits());
         properties.getMetrics().getBuckets().forEach(bucket -> builder.bucket(bucket.getEntity(), bucket.getResource()));
         return builder.build();
     }

@@ -2,6 +2,7 @@ package dev.limiter.spring;
 
 import dev.limiter.Decision;
 import dev.limiter.Lease;
+import dev.limiter.LimitStatus;
 import dev.limiter.OnUnavailable;
 import dev.limiter.RateLimiterListener;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,13 @@ final class ListenerChain implements RateLimiterListener {
     public void onGranted(Lease lease, Duration latency) {
         for (RateLimiterListener listener : listeners) {
             guarded(() -> listener.onGranted(lease, latency));
+        }
+    }
+
+    @Override
+    public void onShadowRejected(Lease lease, List<LimitStatus> wouldHaveRejected) {
+        for (RateLimiterListener listener : listeners) {
+            guarded(() -> listener.onShadowRejected(lease, wouldHaveRejected));
         }
     }
 

@@ -35,8 +35,8 @@ public class LimiterActuatorAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(RateLimiter.class)
     @ConditionalOnAvailableEndpoint(endpoint = LimiterEndpoint.class)
-    public LimiterEndpoint limiterEndpoint(RateLimiter limiter) {
-        return new LimiterEndpoint(limiter);
+    public LimiterEndpoint limiterEndpoint(RateLimiter limiter, LimiterProperties properties) {
+        return new LimiterEndpoint(limiter, properties.requestLimits());
     }
 
     /** The health of the DynamoDB table, when the limiter uses one. */

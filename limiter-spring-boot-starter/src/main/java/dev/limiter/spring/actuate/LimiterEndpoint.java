@@ -1,5 +1,7 @@
 package dev.limiter.spring.actuate;
 
+import dev.limiter.AcquireRequest;
+import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.CacheStats;
 import dev.limiter.config.Explanation;
@@ -18,7 +20,9 @@ import java.util.Map;
  * The {@code limiter} Actuator endpoint. {@code GET /actuator/limiter} shows the namespace, the on-unavailable policy
  * and the configuration cache counters; {@code GET /actuator/limiter/{entity}/{resource}} explains that bucket (a
  * resource may contain {@code /}): for the entity and each ancestor it cascades to, every effective limit with the
- * level it came from, available tokens, debt, time to full and tokens consumed. Explaining reads the buckets and
+ * level it came from (request-level limits of {@code limiter.limits.*} included, ranked last), whether it is a
+ * shadow limit, available tokens, debt, time to full and tokens consumed, plus the request limits a stored level
+ * overrides. Explaining reads the buckets and
  * writes nothing. Expose it with
  * {@code management.endpoints.web.exposure.include=limiter}: it reveals entity ids and limits.
  */
@@ -26,10 +30,15 @@ import java.util.Map;
 public class LimiterEndpoint {
 
     private final RateLimiter limiter;
+    private final Limit[] requestLimits;
 
-    /** An endpoint over {@code limiter}. */
-    public LimiterEndpoint(RateLimiter limiter) {
+    /**
+     * An endpoint over {@code limiter} whose explanations include {@code requestLimits} (the limits
+     * {@code @RateLimited} passes with each request), ranked below every stored level as in an acquire.
+     */
+    public LimiterEndpoint(RateLimiter limiter, List<Limit> requestLimits) {
         this.limiter = limiter;
+        this.requestLimits = requestLimits.toArray(Limit[]::new);
     }
 
     /** The limiter's settings and cache counters. */
@@ -59,7 +68,8 @@ public class LimiterEndpoint {
                                        String[] resource) {
         Explanation explanation;
         try {
-            explanation = limiter.explain(entity, String.join("/", resource));
+            explanation = limiter.explain(AcquireRequest.of(entity, String.join("/", resource))
+                    .withLimits(requestLimits));
         } catch (IllegalArgumentException e) {
             throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
         }
@@ -77,6 +87,7 @@ public class LimiterEndpoint {
                 item.put("refill_amount", limit.limit().refillAmount());
                 item.put("refill_period", limit.limit().refillPeriod().toString());
                 item.put("source", limit.source().name().toLowerCase(Locale.ROOT));
+                item.put("shadow", limit.shadow());
                 item.put("available", limit.available());
                 item.put("debt", limit.debt());
                 item.put("time_to_full", limit.timeToFull().toString());
@@ -86,10 +97,14 @@ public class LimiterEndpoint {
             Map<String, Object> unlimited = new LinkedHashMap<>();
             bucket.unlimited().forEach((name, level) ->
                     unlimited.put(name, level.name().toLowerCase(Locale.ROOT)));
+            Map<String, Object> overridden = new LinkedHashMap<>();
+            bucket.overriddenRequestLimits().forEach((name, level) ->
+                    overridden.put(name, level.name().toLowerCase(Locale.ROOT)));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("entity", bucket.entity());
             item.put("limits", limits);
             item.put("unlimited", unlimited);
+            item.put("overridden_request_limits", overridden);
             buckets.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -20,7 +20,9 @@ import java.util.Map;
  *       or until at least one more token has refilled (otherwise), rounded up; 0 when the bucket is full.</li>
  * </ul>
  * Limits of the request's own entity are named by the limit's name; limits of an ancestor charged through cascade are
- * named {@code "ancestor/limit"}, so they do reveal ancestor ids to the client. Thread-safe (stateless).
+ * named {@code "ancestor/limit"}, so they do reveal ancestor ids to the client. Shadow limits
+ * ({@link dev.limiter.Limit#shadow}) are left out: they enforce nothing, and advertising them would make clients slow
+ * down for a limit that does not apply. Thread-safe (stateless).
  */
 public final class RateLimitHeaders {
 
@@ -67,7 +69,9 @@ public final class RateLimitHeaders {
     private static Map<String, LimitStatus> distinct(List<LimitStatus> statuses) {
         Map<String, LimitStatus> byName = new LinkedHashMap<>();
         for (LimitStatus status : statuses) {
-            byName.putIfAbsent(status.entity() + "/" + status.limitName(), status);
+            if (!status.limit().shadow()) {
+                byName.putIfAbsent(status.entity() + "/" + status.limitName(), status);
+            }
         }
         return byName;
     }

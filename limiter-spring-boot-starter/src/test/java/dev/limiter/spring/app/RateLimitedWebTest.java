@@ -108,7 +108,9 @@ class RateLimitedWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.namespace").value("web-test"))
                 .andExpect(jsonPath("$.buckets[0].limits[?(@.limit == 'tokens')].available").value(90))
-                .andExpect(jsonPath("$.buckets[0].limits[?(@.limit == 'tokens')].source").value("entity_default"));
+                .andExpect(jsonPath("$.buckets[0].limits[?(@.limit == 'tokens')].source").value("entity_default"))
+                .andExpect(jsonPath("$.buckets[0].limits[?(@.limit == 'requests')].source").value("request"))
+                .andExpect(jsonPath("$.buckets[0].overridden_request_limits.tokens").value("entity_default"));
     }
 
     @Test

@@ -50,6 +50,15 @@ class RateLimitHeadersTest {
     }
 
     @Test
+    void fields_shadowLimit_isLeftOut() {
+        List<LimitStatus> statuses = List.of(status("u1", RPM, 99, Duration.ZERO),
+                status("u1", Limit.perMinute("trial", 1).asShadow(), 0, Duration.ofSeconds(60)));
+
+        assertThat(RateLimitHeaders.policy("u1", statuses)).isEqualTo("\"rpm\";q=100;w=60");
+        assertThat(RateLimitHeaders.limit("u1", statuses)).isEqualTo("\"rpm\";r=99;t=1");
+    }
+
+    @Test
     void policy_noStatuses_isEmpty() {
         assertThat(RateLimitHeaders.policy("u1", List.of())).isEmpty();
     }
