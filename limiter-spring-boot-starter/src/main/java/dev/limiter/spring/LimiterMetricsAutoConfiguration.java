@@ -40,7 +40,8 @@ public class LimiterMetricsAutoConfiguration {
     public BucketGauges limiterBucketGauges(RateLimiter limiter, LimiterProperties properties) {
         BucketGauges.Builder builder = BucketGauges.builder(limiter)
                 .refreshInterval(properties.getMetrics().getBucketRefresh()).requestLimits(properties.requestLimits());
-        properties.getMetrics().getBuckets().forEach(bucket -> builder.bucket(bucket.getEntity(), bucket.getResource()));
+        properties.getMetrics().getBuckets()
+                .forEach(bucket -> builder.bucket(bucket.getEntity(), bucket.getResource()));
         return builder.build();
     }
 }

@@ -35,7 +35,10 @@ public class LimiterProperties implements Validator {
     /** The namespace every key starts with; [A-Za-z0-9][A-Za-z0-9_.-]*, at most 64 characters. */
     private String namespace = "default";
 
-    /** What acquires do while the backend is unavailable (block or allow). Default: what the namespace declares, else block. */
+    /**
+     * What acquires do while the backend is unavailable (block or allow). Default: what the namespace declares,
+     * else block.
+     */
     private OnUnavailable onUnavailable;
 
     /** How long stored entities and limit configurations are cached in this process; 0 disables the cache. */

@@ -74,7 +74,7 @@ final class RateLimitedInterceptor implements MethodInterceptor {
         return result;
     }
 
-    /** The request-level limits of {@code limiter.limits.*}, converted once: properties do not change after start-up. */
+    /** The request-level limits of {@code limiter.limits.*}, converted once: properties are fixed after start-up. */
     private List<Limit> requestLimits() {
         List<Limit> limits = requestLimits;
         if (limits == null) {

@@ -174,6 +174,7 @@ class RateLimitedWebTest {
     }
 
     private static AcquireRequest requests(String entity, long amount) {
-        return AcquireRequest.of(entity, "async").consume("requests", amount).withLimits(Limit.perMinute("requests", 2));
+        return AcquireRequest.of(entity, "async").consume("requests", amount)
+                .withLimits(Limit.perMinute("requests", 2));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +59,7 @@ class RateLimitFilterTest {
 
     @Test
     void json_controlCharactersAndQuotes_areEscaped() {
-        assertThat(RateLimitResponses.json(java.util.Map.of("m", "a\"b\\c\n"))).isEqualTo("{\"m\":\"a\\\"b\\\\c\\u000a\"}");
+        assertThat(RateLimitResponses.json(Map.of("m", "a\"b\\c\n")))
+                .isEqualTo("{\"m\":\"a\\\"b\\\\c\\u000a\"}");
     }
 }

@@ -44,7 +44,8 @@ class RateLimitHeadersTest {
 
     @Test
     void policy_cascadedAncestor_isNamedByAncestorAndLimit() {
-        List<LimitStatus> statuses = List.of(status("team", RPM, 5, Duration.ZERO), status("org", RPM, 7, Duration.ZERO));
+        List<LimitStatus> statuses = List.of(status("team", RPM, 5, Duration.ZERO),
+                status("org", RPM, 7, Duration.ZERO));
 
         assertThat(RateLimitHeaders.limit("team", statuses)).isEqualTo("\"rpm\";r=5;t=1, \"org/rpm\";r=7;t=1");
     }

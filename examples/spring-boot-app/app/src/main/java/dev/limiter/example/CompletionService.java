@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CompletionService {
 
-    /** Completes {@code prompt} for {@code user}, charging {@code requests} 1 and {@code tokens} the prompt's length. */
+    /** Completes {@code prompt} for {@code user}: one of {@code requests}, the prompt's length of {@code tokens}. */
     @RateLimited(entity = "#user", resource = "'chat'", consume = {
             @RateLimited.Consume(limit = "requests"),
             @RateLimited.Consume(limit = "tokens", amount = "#prompt.length()")})
