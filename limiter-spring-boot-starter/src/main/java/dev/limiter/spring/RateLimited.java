@@ -20,6 +20,10 @@ import java.lang.annotation.Target;
  * public Answer complete(User user, Prompt prompt) { ... }
  * }</pre>
  *
+ * <p>The lease is acquired on the calling thread before the method runs, waiting there up to {@link #maxWait()}; for
+ * a method declared to return {@code CompletionStage} or {@code CompletableFuture}, a refusal (rejection, capacity,
+ * outage) comes as a failed future rather than an exception, and the lease is settled when the stage completes.
+ *
  * <p>Expressions are SpEL over the method's arguments: {@code #name} (needs the {@code -parameters} compiler flag,
  * which Spring Boot's build plugins set), {@code #p0}/{@code #a0} by position, {@code #root.method},
  * {@code #root.target}, and {@code @bean} references. Request-level limits come from {@code limiter.limits.*};

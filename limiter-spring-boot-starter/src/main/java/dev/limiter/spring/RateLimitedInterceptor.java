@@ -4,6 +4,7 @@ import dev.limiter.AcquireRequest;
 import dev.limiter.Lease;
 import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
+import dev.limiter.RateLimiterException;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -50,9 +52,15 @@ final class RateLimitedInterceptor implements MethodInterceptor {
                 : AopUtils.getMostSpecificMethod(invocation.getMethod(), AopUtils.getTargetClass(target));
         RateLimitedCall call = calls.computeIfAbsent(method, RateLimitedInterceptor::parse);
         AcquireRequest request = call.request(target, invocation.getArguments(), beans, requestLimits());
-        RateLimiter rateLimiter = limiter.getObject();
-        Lease lease = call.maxWait().isPresent() ? rateLimiter.acquire(request, call.maxWait().get())
-                : rateLimiter.acquire(request);
+        Lease lease;
+        try {
+            lease = acquire(call, request);
+        } catch (RateLimiterException refused) {
+            if (method.getReturnType().isAssignableFrom(CompletableFuture.class)) {
+                return CompletableFuture.failedFuture(refused); // a method that returns a future does not throw
+            }
+            throw refused;
+        }
         observers.orderedStream().forEach(observer -> tell(observer, lease));
         Object result;
         try {
@@ -72,6 +80,12 @@ final class RateLimitedInterceptor implements MethodInterceptor {
         }
         lease.close();
         return result;
+    }
+
+    private Lease acquire(RateLimitedCall call, AcquireRequest request) {
+        RateLimiter rateLimiter = limiter.getObject();
+        return call.maxWait().isPresent() ? rateLimiter.acquire(request, call.maxWait().get())
+                : rateLimiter.acquire(request);
     }
 
     /** The request-level limits of {@code limiter.limits.*}, converted once: properties are fixed after start-up. */

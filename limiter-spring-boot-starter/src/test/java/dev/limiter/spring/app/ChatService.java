@@ -27,6 +27,11 @@ public class ChatService {
                 : CompletableFuture.failedFuture(new IllegalStateException("async failure"));
     }
 
+    @RateLimited(entity = "#p0", resource = "'async'")
+    public CompletableFuture<String> completeAsyncNoWait(String user) {
+        return CompletableFuture.completedFuture("ok " + user);
+    }
+
     @RateLimited(entity = "#user.missing", resource = "'chat'")
     public String broken(String user) {
         return user;

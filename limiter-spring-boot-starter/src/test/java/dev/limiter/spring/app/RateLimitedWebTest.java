@@ -1,5 +1,6 @@
 package dev.limiter.spring.app;
 
+import dev.limiter.RateLimitExceededException;
 import dev.limiter.RateLimiter;
 import dev.limiter.AcquireRequest;
 import dev.limiter.Limit;
@@ -154,6 +155,16 @@ class RateLimitedWebTest {
         assertThat(chat.completeAsync("async-ok", true)).isCompletedWithValue("ok async-ok");
 
         assertThat(limiter.tryAcquire(requests("async-ok", 2)).isGranted()).isFalse();
+    }
+
+    @Test
+    void asyncMethod_rejected_failsTheFutureInsteadOfThrowing() {
+        chat.completeAsyncNoWait("async-full");
+        chat.completeAsyncNoWait("async-full");
+
+        assertThat(chat.completeAsyncNoWait("async-full")).failsWithin(Duration.ZERO)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(RateLimitExceededException.class);
     }
 
     @Test
