@@ -4,7 +4,8 @@ import dev.limiter.Lease;
 
 /**
  * Told of every lease {@link RateLimited} acquires, before the method runs; the web support uses it to add
- * {@code RateLimit} headers to the response. Declare beans of this type to add others. Must not throw.
+ * {@code RateLimit} headers to the response. Declare beans of this type to add others. Called concurrently from every
+ * request thread, so implementations must be thread-safe; an exception is logged and ignored.
  */
 @FunctionalInterface
 public interface LeaseObserver {

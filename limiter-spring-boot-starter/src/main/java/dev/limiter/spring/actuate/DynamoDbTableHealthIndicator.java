@@ -11,7 +11,7 @@ import java.util.Optional;
  * Reports the limiter's DynamoDB table: UP while {@code DescribeTable} says {@code ACTIVE} (or {@code UPDATING}, which
  * still serves reads and writes), DOWN when the table is missing, in another state, or unreachable. Each check is one
  * {@code DescribeTable} and one {@code DescribeTimeToLive} call; the acquire-only IAM policy does not allow them, so
- * give the health check's role {@code dynamodb:DescribeTable} and {@code dynamodb:DescribeTimeToLive}.
+ * give the health check's role {@code dynamodb:DescribeTable} and {@code dynamodb:DescribeTimeToLive}. Thread-safe.
  */
 public class DynamoDbTableHealthIndicator extends AbstractHealthIndicator {
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * shadow limit, available tokens, debt, time to full and tokens consumed, plus the request limits a stored level
  * overrides. Explaining reads the buckets and
  * writes nothing. Expose it with
- * {@code management.endpoints.web.exposure.include=limiter}: it reveals entity ids and limits.
+ * {@code management.endpoints.web.exposure.include=limiter}: it reveals entity ids and limits. Thread-safe.
  */
 @Endpoint(id = "limiter")
 public class LimiterEndpoint {

@@ -19,7 +19,7 @@ import java.util.Map;
  * {@link dev.limiter.spring.RateLimited}) with 429, {@code Retry-After}, {@code RateLimit-Policy}, {@code RateLimit}
  * and the exception's {@code toMap()} as JSON; an {@link AmountExceedsCapacityException} with 400; a
  * {@link RateLimiterUnavailableException} with 503. Ordered last, so
- * an application's own handler for these exceptions wins.
+ * an application's own handler for these exceptions wins. Thread-safe (stateless).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Turns a {@link RateLimitExceededException} or {@link RateLimiterUnavailableException} that escapes the rest of
- * the filter chain (another filter, a plain servlet, a handler without the exception handler) into the same 429, 400
- * or 503 response as {@link RateLimitExceptionHandler}, if the response is not committed yet; otherwise rethrows.
+ * Turns a {@link RateLimitExceededException}, an {@link AmountExceedsCapacityException} or a
+ * {@link RateLimiterUnavailableException} that escapes the rest of the filter chain (another filter, a plain servlet,
+ * a handler without the exception handler) into the same 429, 400 or 503 response as
+ * {@link RateLimitExceptionHandler}, if the response is not committed yet; otherwise rethrows. Thread-safe
+ * (stateless).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
