@@ -32,6 +32,11 @@ public class ChatService {
         return CompletableFuture.completedFuture("ok " + user);
     }
 
+    @RateLimited(entity = "#p0", resource = "#root.method.name + '.' + #root.target.class.simpleName")
+    public String rootNamed(String user) {
+        return user;
+    }
+
     @RateLimited(entity = "#user.missing", resource = "'chat'")
     public String broken(String user) {
         return user;

@@ -178,6 +178,15 @@ class RateLimitedWebTest {
     }
 
     @Test
+    void expression_rootObject_givesTheMethodAndTarget() {
+        chat.rootNamed("rooted");
+        chat.rootNamed("rooted");
+
+        assertThatThrownBy(() -> chat.rootNamed("rooted")).isInstanceOfSatisfying(RateLimitExceededException.class,
+                rejected -> assertThat(rejected.resource()).isEqualTo("rootNamed.ChatService"));
+    }
+
+    @Test
     void expression_failsToEvaluate_throwsNamingTheMethodAndAttribute() {
         assertThatThrownBy(() -> chat.broken("x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("@RateLimited on " + ChatService.class.getName() + ".broken")
