@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Formats limit statuses as the {@code RateLimit-Policy} and {@code RateLimit} fields of
- * draft-ietf-httpapi-ratelimit-headers-12 (sections "RateLimit-Policy Field" and "RateLimit Field"): Structured
- * Field lists with one item per limit, named by a string.
+ * Formats limit statuses as the {@code RateLimit-Policy} and {@code RateLimit} fields of the IETF draft
+ * draft-ietf-httpapi-ratelimit-headers, syntax as in revision -10 (September 2025), sections "RateLimit-Policy
+ * Field" and "RateLimit Field" (revision -12 of November 2026 is the latest published): Structured Field lists with
+ * one item per limit, named by a string.
  *
  * <ul>
  *   <li>{@code RateLimit-Policy: "rpm";q=100;w=60}: {@code q} is the capacity (the burst), {@code w} the seconds an
