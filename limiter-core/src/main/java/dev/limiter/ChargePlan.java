@@ -36,6 +36,9 @@ final class ChargePlan {
 
     private final AcquireRequest request;
     private final ResolvedTarget target;
+    /** The retry-after of a shadow limit asked for more than its capacity: about 292 years, i.e. never. */
+    static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
+
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
     private final boolean hasShadow;
@@ -70,27 +73,38 @@ final class ChargePlan {
         List<ResolvedTarget.Bucket> buckets = target.buckets();
         LimitCharge[][] charges = new LimitCharge[buckets.size()][];
         int chargedBuckets = 0;
+        List<LimitStatus> oversized = new ArrayList<>(0);
         boolean hasShadow = false;
         for (int i = 0; i < charges.length; i++) {
-            charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll);
+            charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll, oversized);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
             for (LimitCharge charge : charges[i]) {
                 hasShadow |= charge.limit().shadow();
             }
         }
-        return new ChargePlan(request, target, charges, chargedBuckets, hasShadow, List.of());
+        return new ChargePlan(request, target, charges, chargedBuckets, hasShadow || !oversized.isEmpty(),
+                oversized.isEmpty() ? List.of() : List.copyOf(oversized));
     }
 
+    /**
+     * The charges of one bucket. An amount above a shadow limit's capacity is no error (a shadow limit never
+     * refuses): it is not charged and goes to {@code oversized} as a would-be rejection that could never fit,
+     * retry-after {@link #NEVER}, its bucket unread (available shown as the capacity).
+     */
     private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own,
-                                           boolean shadowAll) {
+                                           boolean shadowAll, List<LimitStatus> oversized) {
         Amounts amounts = (Amounts) request.amounts();
         LimitCharge[] found = new LimitCharge[amounts.size()];
         int count = 0;
         for (int i = 0; i < amounts.size(); i++) {
             String name = amounts.name(i);
             Limit limit = limitNamed(bucket.limits(), own ? request.limits() : List.of(), name);
-            if (limit != null) {
-                found[count++] = charge(bucket.key(), shadowAll ? limit.asShadow() : limit, amounts.tokens(i));
+            Limit effective = limit != null && shadowAll ? limit.asShadow() : limit;
+            if (effective != null && effective.shadow() && amounts.tokens(i) > effective.capacity()) {
+                oversized.add(new LimitStatus(bucket.key().entity(), bucket.key().resource(), effective,
+                        effective.capacity(), amounts.tokens(i), NEVER));
+            } else if (effective != null) {
+                found[count++] = charge(bucket.key(), effective, amounts.tokens(i));
             } else if (own && !bucket.limits().unlimited().containsKey(name)) {
                 throw unknownLimit(request, name, bucket.limits().underlay(request.limits()));
             }
@@ -240,6 +254,7 @@ final class ChargePlan {
                 longest[0] = Math.max(longest[0], wait);
             }
         });
+        statuses.addAll(shadowRejections);
         return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest[0]), violations,
                 statuses);
     }

@@ -27,7 +27,7 @@ final class Checker {
             ChargePlan plan = ChargePlan.of(request, timed.value(), context.shadow());
             if (plan.chargesNothing()) {
                 return CompletableFuture.completedFuture(new Estimate(request.entity(), request.resource(), true,
-                        Duration.ZERO, List.of(), List.of()));
+                        Duration.ZERO, List.of(), plan.shadowRejections()));
             }
             long now = context.nowNanos();
             return context.reported("read", now, context.backend().read(plan.chargedKeys())).thenApply(snapshots -> {

@@ -48,6 +48,11 @@ final class DegradedLease implements Lease {
     }
 
     @Override
+    public List<LimitStatus> shadowRejections() {
+        return List.of();
+    }
+
+    @Override
     public boolean isOpen() {
         return settledAs.get() == null;
     }

@@ -32,7 +32,9 @@ import java.time.Duration;
  * {@link RateLimiterListener#onShadowRejected}, in {@link LimitStatus#shadowRejected()} and in {@code explain}.
  * A shadow limit that admits the request is charged as usual, atomically with the others; one that would reject it
  * is not charged at all (no debt), so its bucket holds what it would hold had it been enforced alone, and the
- * would-be rejection rate it reports is the one enforcing it would produce. Use it to roll a new limit out safely.
+ * would-be rejection rate it reports is the one enforcing it would produce. An amount above a shadow limit's
+ * capacity is reported the same way (retry-after of about 292 years) rather than refused. Use it to roll a new
+ * limit out safely.
  *
  * @param name         the limit's name, e.g. {@code rpm}; matches {@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters
  * @param capacity     the most tokens the bucket holds (the burst), at least 1

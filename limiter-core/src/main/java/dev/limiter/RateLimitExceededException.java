@@ -87,8 +87,8 @@ public final class RateLimitExceededException extends RateLimiterException {
      * A JSON-ready body for an HTTP 429 response: {@code error}, {@code message}, {@code entity},
      * {@code resource}, {@code retry_after_seconds}, {@code retry_after_ms}, {@code violations} and
      * {@code statuses}, each status with {@code entity}, {@code resource}, {@code limit}, {@code capacity},
-     * {@code refill_amount}, {@code refill_period_seconds}, {@code available}, {@code requested},
-     * {@code retry_after_ms}. Values are strings, numbers and lists only.
+     * {@code refill_amount}, {@code refill_period_seconds}, {@code shadow}, {@code available}, {@code requested},
+     * {@code retry_after_ms}. Values are strings, numbers, booleans and lists only.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -113,6 +113,7 @@ public final class RateLimitExceededException extends RateLimiterException {
             map.put("capacity", status.limit().capacity());
             map.put("refill_amount", status.limit().refillAmount());
             map.put("refill_period_seconds", status.limit().refillPeriod().toNanos() / 1e9);
+            map.put("shadow", status.limit().shadow());
             map.put("available", status.available());
             map.put("requested", status.requested());
             map.put("retry_after_ms", millisCeil(status.retryAfter()));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -76,6 +77,10 @@ class ShadowModeTest {
                 .filteredOn(LimitStatus::shadowRejected).extracting(LimitStatus::limitName)
                 .containsExactly("shadowed"));
         assertThat(shadowEvents).isEmpty();
+        List<Object> shadowFlags = new ArrayList<>();
+        ((List<?>) ((Decision.Rejected) third).toException().toMap().get("statuses"))
+                .forEach(status -> shadowFlags.add(((Map<?, ?>) status).get("shadow")));
+        assertThat(shadowFlags).containsExactly(false, true);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.limiter.config.LimitConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,5 +127,62 @@ public abstract class ShadowContract extends BackendContract {
         assertThat(lease.charged()).isEmpty();
         assertThat(lease.shadowRejections()).singleElement()
                 .satisfies(status -> assertThat(status.retryAfter()).isEqualTo(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void acquire_amountAboveShadowCapacity_grantsOnTheOthersAndReportsItCouldNeverFit() {
+        RateLimiter limiter = limiter();
+
+        Lease lease = limiter.acquire(request("u1", "api", "rpm", 1).consume("burst", 5).withLimits(RPM, BURST));
+
+        assertThat(lease.charged()).containsOnly(Map.entry("rpm", 1L));
+        assertThat(lease.shadowRejections()).singleElement().satisfies(status -> {
+            assertThat(status.requested()).isEqualTo(5);
+            assertThat(status.retryAfter()).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+        });
+        assertThat(available("u1", "api", BURST)).isEqualTo(2);
+    }
+
+    @Test
+    void randomSequences_shadowLimitMatchesAReferenceBucketEnforcedAlone() {
+        SeededRandom.run(getClass().getSimpleName() + "#randomSequences_shadowLimitMatchesAReferenceBucketEnforcedAlone",
+                random -> {
+                    RateLimiter limiter = limiter();
+                    Limit enforced = Limit.perSecond("rps", 5);
+                    Limit shadow = Limit.of("trial", 1 + random.nextInt(4), 1, Duration.ofMillis(400)).asShadow();
+                    ReferenceBucket rps = new ReferenceBucket(enforced, clock.nanos());
+                    ReferenceBucket trial = new ReferenceBucket(shadow, clock.nanos());
+                    for (int i = 0; i < 150; i++) {
+                        if (random.nextInt(3) == 0) {
+                            clock.advanceNanos(random.nextLong(300_000_000L));
+                        } else {
+                            step(limiter, enforced, shadow, rps, trial, random.nextLong(1, shadow.capacity() + 1), i);
+                        }
+                    }
+                });
+    }
+
+    /** One acquire checked against the references: the enforced limit decides, the shadow one only reports. */
+    private void step(RateLimiter limiter, Limit enforced, Limit shadow, ReferenceBucket rps, ReferenceBucket trial,
+                      long amount, int i) {
+        long now = clock.nanos();
+        boolean enforcedAdmits = rps.has(1, now);
+        boolean shadowAdmits = trial.has(amount, now);
+        long shadowWait = trial.retryAfterNanos(amount, now);
+        Decision decision = limiter.tryAcquire(request("p", "api", "rps", 1).consume("trial", amount)
+                .withLimits(enforced, shadow));
+        assertThat(decision.isGranted()).as("granted at step %d", i).isEqualTo(enforcedAdmits);
+        if (decision instanceof Decision.Granted granted) {
+            rps.take(1, now);
+            assertThat(granted.lease().shadowRejections()).as("shadow rejections at step %d", i)
+                    .extracting(LimitStatus::retryAfter)
+                    .containsExactlyElementsOf(shadowAdmits ? List.of() : List.of(
+                            Duration.ofNanos(shadowWait)));
+            if (shadowAdmits) {
+                trial.take(amount, now);
+            }
+        }
+        assertThat(available("p", "api", shadow)).as("shadow available after step %d", i)
+                .isEqualTo(trial.available(now));
     }
 }

@@ -166,6 +166,22 @@ class RequestCountTest {
         assertThat(table.log().counts()).containsExactly(Map.entry("GetItem", 3));
     }
 
+    @Test
+    void acquire_shadowLimitExhausted_isTheFailedWriteAndOneWriteWithoutIt() {
+        Limit shadow = Limit.perMinute("trial", 1).asShadow();
+        AcquireRequest call = llmCall("u1", 10).consume("trial", 1).withLimits(shadow);
+        limiter.acquire(call).commit();
+        clock.advance(Duration.ofMillis(10));
+        limiter.acquire(call).commit();
+        clock.advance(Duration.ofMillis(10));
+        table.log().clear();
+
+        Lease lease = limiter.acquire(call);
+
+        assertThat(lease.shadowRejections()).extracting(status -> status.limitName()).containsExactly("trial");
+        assertThat(table.log().counts()).containsExactly(Map.entry("UpdateItem", 2));
+    }
+
     private void warmUp(String entity) {
         limiter.acquire(llmCall(entity, 1)).commit();
     }

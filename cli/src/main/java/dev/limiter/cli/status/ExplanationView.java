@@ -46,7 +46,8 @@ final class ExplanationView {
                     TextTable.Column.left("from"), TextTable.Column.right("available"), TextTable.Column.right("debt"),
                     TextTable.Column.right("full in")));
             for (Explanation.LimitExplanation limit : bucket.limits()) {
-                table.add(List.of(limit.limit().name(), Units.rate(limit.limit()), Units.level(limit.source()),
+                table.add(List.of(limit.limit().name(),
+                        Units.rate(limit.limit()) + (limit.shadow() ? " (shadow)" : ""), Units.level(limit.source()),
                         Long.toString(limit.available()), Long.toString(limit.debt()),
                         Units.duration(limit.timeToFull())));
             }
@@ -70,6 +71,7 @@ final class ExplanationView {
                 entry.put("refill_amount", limit.limit().refillAmount());
                 entry.put("refill_period", Units.period(limit.limit().refillPeriod()));
                 entry.put("source", Units.level(limit.source()));
+                entry.put("shadow", limit.shadow());
                 entry.put("available", limit.available());
                 entry.put("debt", limit.debt());
                 entry.put("time_to_full_ms", limit.timeToFull().toMillis());
