@@ -36,7 +36,7 @@ public class LimiterAutoConfiguration {
                                    ObjectProvider<RateLimiterListener> listeners,
                                    ObjectProvider<RateLimiterBuilderCustomizer> customizers) {
         RateLimiterBuilder builder = RateLimiter.builder().backend(backend).namespace(properties.getNamespace())
-                .configCacheTtl(properties.getConfigCacheTtl());
+                .configCacheTtl(properties.getConfigCacheTtl()).shadow(properties.isShadow());
         if (properties.getOnUnavailable() != null) {
             builder.onUnavailable(properties.getOnUnavailable());
         }

@@ -44,6 +44,9 @@ public class LimiterProperties implements Validator {
     /** How long stored entities and limit configurations are cached in this process; 0 disables the cache. */
     private Duration configCacheTtl = Duration.ofSeconds(60);
 
+    /** Treat every limit as a shadow limit: charge and report would-be rejections, never reject (a dry run). */
+    private boolean shadow;
+
     /**
      * Request-level limits by name, used by @RateLimited when no stored configuration sets a limit
      * of that name (stored limits win, per name).
@@ -98,6 +101,16 @@ public class LimiterProperties implements Validator {
     /** Sets {@code config-cache-ttl}; see the field for its meaning and default. */
     public void setConfigCacheTtl(Duration configCacheTtl) {
         this.configCacheTtl = configCacheTtl;
+    }
+
+    /** The {@code shadow} setting. */
+    public boolean isShadow() {
+        return shadow;
+    }
+
+    /** Sets {@code shadow}; see the field for its meaning and default. */
+    public void setShadow(boolean shadow) {
+        this.shadow = shadow;
     }
 
     /** The {@code limits} setting. */

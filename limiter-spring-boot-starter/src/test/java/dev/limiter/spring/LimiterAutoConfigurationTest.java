@@ -1,6 +1,7 @@
 package dev.limiter.spring;
 
 import dev.limiter.AcquireRequest;
+import dev.limiter.Limit;
 import dev.limiter.OnUnavailable;
 import dev.limiter.RateLimiter;
 import dev.limiter.RateLimiterListener;
@@ -40,6 +41,18 @@ class LimiterAutoConfigurationTest {
             RateLimiter limiter = context.getBean(RateLimiter.class);
             assertThat(limiter.namespace()).isEqualTo("tenant-a");
             assertThat(limiter.onUnavailable()).isEqualTo(OnUnavailable.ALLOW);
+        });
+    }
+
+    @Test
+    void context_shadowProperty_grantsWhatWouldBeRejected() {
+        runner.withPropertyValues("limiter.shadow=true").run(context -> {
+            RateLimiter limiter = context.getBean(RateLimiter.class);
+            AcquireRequest request = AcquireRequest.of("u1", "r").consume("rpm", 1)
+                    .withLimits(Limit.perMinute("rpm", 1));
+            limiter.acquire(request).commit();
+
+            assertThat(limiter.tryAcquire(request).isGranted()).isTrue();
         });
     }
 
@@ -114,7 +127,7 @@ class LimiterAutoConfigurationTest {
                     RateLimiter limiter = context.getBean(RateLimiter.class);
                     limiter.acquire(AcquireRequest.of("u1", "r").consume("rpm", 1)
                             .withLimits(context.getBean(LimiterProperties.class).requestLimits()
-                                    .toArray(dev.limiter.Limit[]::new))).commit();
+                                    .toArray(Limit[]::new))).commit();
                     assertThat(first).hasValue(1);
                     assertThat(second).hasValue(1);
                 });
