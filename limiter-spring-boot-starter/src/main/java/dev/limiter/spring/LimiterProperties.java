@@ -58,7 +58,8 @@ public class LimiterProperties implements Validator {
     private final DynamoDbProperties dynamodb = new DynamoDbProperties();
 
     /** Micrometer metrics. */
-    private final Metrics metrics = new Metrics();
+    @NestedConfigurationProperty
+    private final MetricsProperties metrics = new MetricsProperties();
 
     /** HTTP responses: 429 for rejections, RateLimit headers. */
     private final Web web = new Web();
@@ -129,7 +130,7 @@ public class LimiterProperties implements Validator {
     }
 
     /** The {@code metrics} setting. */
-    public Metrics getMetrics() {
+    public MetricsProperties getMetrics() {
         return metrics;
     }
 
@@ -199,92 +200,6 @@ public class LimiterProperties implements Validator {
 
         Limit toLimit(String name) {
             return Limit.of(name, burst == null ? rate : burst, rate, per);
-        }
-    }
-
-    /** The {@code limiter.metrics.*} properties. */
-    public static class Metrics {
-
-        /** Publish the limiter's metrics when Micrometer is on the classpath. */
-        private boolean enabled = true;
-
-        /** Tag meters with entity ids. Every entity becomes its own time series: only for a bounded set of entities. */
-        private boolean entityTag;
-
-        /** Buckets (entity and resource) that get available-token and debt gauges. */
-        private List<BucketProperties> buckets = new ArrayList<>();
-
-        /** How long one reading of a watched bucket serves scrapes. */
-        private Duration bucketRefresh = Duration.ofSeconds(5);
-
-        /** The {@code enabled} setting. */
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        /** Sets {@code enabled}; see the field for its meaning and default. */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /** The {@code entity-tag} setting. */
-        public boolean isEntityTag() {
-            return entityTag;
-        }
-
-        /** Sets {@code entity-tag}; see the field for its meaning and default. */
-        public void setEntityTag(boolean entityTag) {
-            this.entityTag = entityTag;
-        }
-
-        /** The {@code buckets} setting. */
-        public List<BucketProperties> getBuckets() {
-            return buckets;
-        }
-
-        /** Sets {@code buckets}; see the field for its meaning and default. */
-        public void setBuckets(List<BucketProperties> buckets) {
-            this.buckets = buckets;
-        }
-
-        /** The {@code bucket-refresh} setting. */
-        public Duration getBucketRefresh() {
-            return bucketRefresh;
-        }
-
-        /** Sets {@code bucket-refresh}; see the field for its meaning and default. */
-        public void setBucketRefresh(Duration bucketRefresh) {
-            this.bucketRefresh = bucketRefresh;
-        }
-    }
-
-    /** A bucket to watch with gauges. */
-    public static class BucketProperties {
-
-        /** The entity id. */
-        private String entity;
-
-        /** The resource. */
-        private String resource;
-
-        /** The {@code entity} setting. */
-        public String getEntity() {
-            return entity;
-        }
-
-        /** Sets {@code entity}; see the field for its meaning and default. */
-        public void setEntity(String entity) {
-            this.entity = entity;
-        }
-
-        /** The {@code resource} setting. */
-        public String getResource() {
-            return resource;
-        }
-
-        /** Sets {@code resource}; see the field for its meaning and default. */
-        public void setResource(String resource) {
-            this.resource = resource;
         }
     }
 

@@ -33,7 +33,7 @@ final class PropertiesValidation {
         validateDynamoDb(properties, errors);
         nonNegative(errors, "metrics.bucketRefresh", properties.getMetrics().getBucketRefresh());
         for (int i = 0; i < properties.getMetrics().getBuckets().size(); i++) {
-            LimiterProperties.BucketProperties bucket = properties.getMetrics().getBuckets().get(i);
+            MetricsProperties.BucketProperties bucket = properties.getMetrics().getBuckets().get(i);
             check(errors, "metrics.buckets[" + i + "]",
                     () -> AcquireRequest.of(bucket.getEntity(), bucket.getResource()));
         }
