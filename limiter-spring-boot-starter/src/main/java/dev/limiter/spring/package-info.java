@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration of a {@link dev.limiter.RateLimiter}.
+ *
+ * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
+ */
+package dev.limiter.spring;
