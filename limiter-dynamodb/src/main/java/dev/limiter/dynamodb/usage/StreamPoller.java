@@ -226,7 +226,7 @@ public final class StreamPoller {
         AggregationResult result = aggregator.apply(changes);
         Optional<RecordFailure> first = result.firstFailure().or(() -> malformed.stream().findFirst());
         tally.aggregation = tally.aggregation.plus(result)
-                .plus(new AggregationResult(malformed.size(), 0, 0, 0, 0, malformed));
+                .plus(new AggregationResult(malformed.size(), 0, 0, 0, 0, 0, 0, malformed));
         if (first.isEmpty()) {
             cursor.applied(records.size());
             return true;
