@@ -114,6 +114,24 @@ class UsageAggregatorHandlerTest {
     }
 
     @Test
+    void handleRequest_partialBatchFailure_publishesTheFailedRecordsAsAMetric() {
+        usage.llmTraffic();
+        List<DynamodbStreamRecord> batch = events(usage.records());
+        int solo = indexOfBucket(batch, "solo");
+        batch.set(solo, withCounter(batch.get(solo), new AttributeValue().withS("oops")));
+        List<String> metrics = new ArrayList<>();
+        UsageAggregatorHandler measured = new UsageAggregatorHandler(
+                UsageAggregator.create(usage.table().client(), usage.table().name()), metrics::add,
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "limiter-aggregator"));
+
+        measured.handleRequest(LambdaEvents.eventOf(batch), new TestContext());
+
+        assertThat(metrics).singleElement().asString().contains("\"Namespace\":\"Limiter\"",
+                "\"FunctionName\":\"limiter-aggregator\"", "\"AggregatorFailedRecords\":1",
+                "\"AggregatorSnapshotsWithGaps\":0");
+    }
+
+    @Test
     void handleRequest_ttlRemovalAndEntityRecords_areIgnored() {
         usage.limiter().entities().put(Entity.root("org"));
         usage.limiter().acquire(call("solo", 5)).commit();
