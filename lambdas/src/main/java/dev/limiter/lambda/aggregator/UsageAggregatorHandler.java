@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * The usage aggregator Lambda, on the table's stream with {@code ReportBatchItemFailures}. It converts the event,
  * applies it with a {@link UsageAggregator} and returns the first record (in event order) that could not be
  * applied as the only batch item failure: per the partial-batch contract the stream delivers that record and
- * everything after it again, which the snapshots' watermarks make harmless. A record that cannot be converted or
- * parsed is reported the same way, so it ends in the on-failure destination once retries are spent, never silently.
+ * everything after it again, which the snapshots' applied runs make harmless. A record that cannot be converted or
+ * parsed is reported the same way, so it ends in the on-failure destination once retries are spent, never silently;
+ * the records after one that cannot be converted are not applied in that invocation (they are redelivered), because
+ * a snapshot's applied runs assume that a batch is one contiguous stretch of its shard.
  *
  * <p>Handler string {@value #HANDLER}. Configuration: {@link AggregatorConfig}. IAM on the table:
  * {@code dynamodb:UpdateItem}; on the stream (granted by the event source mapping's usual policy):
@@ -94,14 +96,19 @@ public final class UsageAggregatorHandler implements RequestHandler<DynamodbEven
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<StreamChange> changes = new ArrayList<>();
         Map<String, String> failed = new LinkedHashMap<>();
+        boolean blocked = false;
         for (DynamodbStreamRecord record : records) {
             String sequence = EventConversion.sequenceOf(record);
             Require.argument(!sequence.isEmpty(), "stream record " + record.getEventID()
                     + " has no sequence number: it cannot be reported as a batch item failure");
+            if (blocked) {
+                continue; // redelivered from the failed record on: a batch stays one contiguous stretch
+            }
             try {
                 changes.add(EventConversion.toChange(record));
             } catch (RuntimeException unreadable) {
                 failed.put(sequence, "record does not convert: " + unreadable.getMessage());
+                blocked = true;
             }
         }
         AggregationResult result = aggregator.apply(changes);

@@ -114,6 +114,28 @@ class UsageAggregatorHandlerTest {
     }
 
     @Test
+    void handleRequest_unconvertibleRecord_appliesNothingAfterItSoTheRedeliveryCountsIt() {
+        usage.llmTraffic();
+        List<Record> records = usage.records();
+        List<DynamodbStreamRecord> batch = events(records);
+        String pk = usage.bucketPk("user");
+        int user = 0;
+        while (!batch.get(user).getDynamodb().getKeys().get("pk").getS().equals(pk)) {
+            user++; // the user's first write: two more of it follow
+        }
+        List<DynamodbStreamRecord> broken = new ArrayList<>(batch);
+        broken.set(user, batch.get(user).clone());
+        broken.get(user).setEventName((String) null);
+
+        StreamsEventResponse response = handler.handleRequest(LambdaEvents.eventOf(broken), new TestContext());
+        handler.handleRequest(LambdaEvents.eventOf(batch.subList(user, batch.size())), new TestContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.get(user).getDynamodb().getSequenceNumber());
+        usage.assertUsage(records, "user", UsageWindow.DAILY, 3, Map.of("rpm", 2L, "tpm", 1930L));
+    }
+
+    @Test
     void handleRequest_partialBatchFailure_publishesTheFailedRecordsAsAMetric() {
         usage.llmTraffic();
         List<DynamodbStreamRecord> batch = events(usage.records());

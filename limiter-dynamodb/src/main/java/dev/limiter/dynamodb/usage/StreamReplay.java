@@ -116,7 +116,9 @@ public final class StreamReplay {
                 changes.add(RecordConversion.toChange(record));
             } catch (RuntimeException e) {
                 malformed.add(new RecordFailure(RecordConversion.sequenceOf(record),
-                        "record does not convert: " + e.getMessage()));
+                        "record does not convert: " + e.getMessage() + "; the records after it were not applied: "
+                                + "replay again from it once it reads"));
+                break; // applied runs assume a contiguous stretch: nothing after a hole
             }
         }
         return aggregator.apply(changes).plus(new AggregationResult(malformed.size(), 0, 0, 0, 0, 0, 0, malformed));

@@ -42,7 +42,7 @@
  * Nothing is swallowed: {@link dev.limiter.dynamodb.usage.AggregationResult#failures()} lists every record that
  * could not be applied (a record that does not parse, a write that failed after the client's retries), in input
  * order, so a Lambda returns the first as its batch item failure and the stream delivers it and what follows
- * again. Records of other snapshot keys are still applied; their watermarks make the re-delivery harmless.
+ * again. Records of other snapshot keys are still applied; their applied runs make the re-delivery harmless.
  *
  * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
  */
