@@ -50,9 +50,10 @@ import java.util.concurrent.Callable;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  aws sqs receive-message --queue-url \"$DLQ_URL\" --max-number-of-messages 10 > failures.json",
             "  limiter usage replay failures.json",
-            "  limiter usage replay - --output json < body.json"
+            "  limiter usage replay - --output json < body.json",
+            "  (failures.json from: aws sqs receive-message --queue-url \"$DLQ_URL\"",
+            "      --max-number-of-messages 10 > failures.json)"
         })
 public final class ReplayCommand implements Callable<Integer> {
 
