@@ -2,9 +2,9 @@ package dev.limiter.cli;
 
 import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.dynamodb.provision.ManifestException;
-import dev.limiter.dynamodb.provision.ManifestProblem;
-import dev.limiter.dynamodb.provision.StalePlanException;
+import dev.limiter.provision.ManifestException;
+import dev.limiter.provision.ManifestProblem;
+import dev.limiter.provision.StalePlanException;
 import dev.limiter.internal.Futures;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

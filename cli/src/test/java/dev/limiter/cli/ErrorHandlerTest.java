@@ -2,10 +2,10 @@ package dev.limiter.cli;
 
 import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.cli.options.GlobalOptions;
-import dev.limiter.dynamodb.provision.ManifestException;
-import dev.limiter.dynamodb.provision.ManifestProblem;
-import dev.limiter.dynamodb.provision.SourcePosition;
-import dev.limiter.dynamodb.provision.StalePlanException;
+import dev.limiter.provision.ManifestException;
+import dev.limiter.provision.ManifestProblem;
+import dev.limiter.provision.SourcePosition;
+import dev.limiter.provision.StalePlanException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

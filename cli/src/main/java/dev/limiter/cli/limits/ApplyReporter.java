@@ -2,9 +2,9 @@ package dev.limiter.cli.limits;
 
 import dev.limiter.cli.output.StepProgress;
 import dev.limiter.cli.output.Terminal;
-import dev.limiter.dynamodb.provision.ApplyListener;
-import dev.limiter.dynamodb.provision.Change;
-import dev.limiter.dynamodb.provision.Plan;
+import dev.limiter.provision.ApplyListener;
+import dev.limiter.provision.Change;
+import dev.limiter.provision.Plan;
 
 /**
  * Shows an apply as it happens: one line per change for small plans, a progress bar (or a line per tenth off a

@@ -1,7 +1,7 @@
 package dev.limiter.cli.limits;
 
-import dev.limiter.dynamodb.provision.Change;
-import dev.limiter.dynamodb.provision.Plan;
+import dev.limiter.provision.Change;
+import dev.limiter.provision.Plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

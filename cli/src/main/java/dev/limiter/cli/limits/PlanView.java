@@ -2,8 +2,8 @@ package dev.limiter.cli.limits;
 
 import dev.limiter.cli.output.JsonOutput;
 import dev.limiter.cli.output.Terminal;
-import dev.limiter.dynamodb.provision.Change;
-import dev.limiter.dynamodb.provision.Plan;
+import dev.limiter.provision.Change;
+import dev.limiter.provision.Plan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.limiter.cli.limits;
 import dev.limiter.RateLimiterBuilder;
 import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.TableConnection;
-import dev.limiter.dynamodb.provision.LimitsProvisioning;
-import dev.limiter.dynamodb.provision.ManifestCheck;
-import dev.limiter.dynamodb.provision.Plan;
-import dev.limiter.dynamodb.provision.Target;
+import dev.limiter.provision.LimitsProvisioning;
+import dev.limiter.provision.ManifestCheck;
+import dev.limiter.provision.Plan;
+import dev.limiter.provision.Target;
 
 import java.util.Optional;
 
@@ -40,7 +40,7 @@ final class Session implements AutoCloseable {
     /**
      * The plan that brings the table in line with {@code file}, limited to {@code target} if given.
      *
-     * @throws dev.limiter.dynamodb.provision.ManifestException if the file has errors
+     * @throws dev.limiter.provision.ManifestException if the file has errors
      */
     Plan plan(ManifestCheck file, Optional<Target> target) {
         return engine.plan(file.manifestOrThrow(), target);

@@ -1,6 +1,6 @@
 package dev.limiter.cli.limits;
 
-import dev.limiter.dynamodb.provision.Target;
+import dev.limiter.provision.Target;
 import picocli.CommandLine;
 
 /** Reads {@code --target entity:ID} or {@code --target resource:NAME}; anything else is a usage error. */

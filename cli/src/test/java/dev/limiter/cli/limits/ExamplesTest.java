@@ -5,9 +5,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.limiter.dynamodb.provision.ManifestLinter;
-import dev.limiter.dynamodb.provision.ManifestParser;
-import dev.limiter.dynamodb.provision.ManifestProblem;
+import dev.limiter.provision.ManifestLinter;
+import dev.limiter.provision.ManifestParser;
+import dev.limiter.provision.ManifestProblem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

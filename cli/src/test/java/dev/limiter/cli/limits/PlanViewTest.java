@@ -4,9 +4,9 @@ import dev.limiter.Limit;
 import dev.limiter.cli.output.Terminal;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
-import dev.limiter.dynamodb.provision.Change;
-import dev.limiter.dynamodb.provision.Plan;
-import dev.limiter.dynamodb.provision.Resource;
+import dev.limiter.provision.Change;
+import dev.limiter.provision.Plan;
+import dev.limiter.provision.Resource;
 import dev.limiter.entity.Entity;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.RateLimiterBuilder;
-import dev.limiter.dynamodb.provision.ManifestException;
 import dev.limiter.lambda.logging.EmbeddedMetrics;
+import dev.limiter.provision.ManifestException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.io.IOException;

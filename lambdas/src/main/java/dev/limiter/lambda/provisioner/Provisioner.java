@@ -1,8 +1,8 @@
 package dev.limiter.lambda.provisioner;
 
-import dev.limiter.dynamodb.provision.LimitsManifest;
-import dev.limiter.dynamodb.provision.LimitsProvisioning;
-import dev.limiter.dynamodb.provision.Plan;
+import dev.limiter.provision.LimitsManifest;
+import dev.limiter.provision.LimitsProvisioning;
+import dev.limiter.provision.Plan;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.util.Map;

@@ -1,0 +1,196 @@
+package dev.limiter.provision;
+
+import dev.limiter.OnUnavailable;
+import dev.limiter.config.ConfigScope;
+import dev.limiter.config.LimitConfig;
+import dev.limiter.entity.Entity;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses a limits file:
+ *
+ * <pre>{@code
+ * namespace: prod
+ * defaults:
+ *   on_unavailable: block
+ *   limits:
+ *     rpm: {rate: 100, per: minute}
+ * resources:
+ *   gpt-4:
+ *     limits:
+ *       tpm: {rate: 10000, per: minute, burst: 15000}
+ * entities:
+ *   acme:
+ *     display_name: Acme Corp
+ *     limits:                      # acme's defaults, every resource
+ *       rpm: {rate: 1000, per: minute}
+ *   acme-search:
+ *     parent: acme
+ *     cascade: true
+ *     resources:
+ *       gpt-4:
+ *         limits:
+ *           tpm: {unlimited: true}
+ * }</pre>
+ *
+ * Every problem is collected with its file, line and column; parsing fails with all of them at once. Semantic
+ * checks that need the whole file (parents, depth) are {@link ManifestLinter}'s.
+ */
+public final class ManifestParser {
+
+    private static final Set<String> ROOT = Set.of("namespace", "defaults", "resources", "entities");
+    private static final Set<String> DEFAULTS = Set.of("on_unavailable", "limits");
+    private static final Set<String> RESOURCE = Set.of("limits");
+    private static final Set<String> ENTITY = Set.of("parent", "cascade", "display_name", "metadata", "limits",
+            "resources");
+
+    private final YamlReader yaml;
+    private final Map<String, SourcePosition> positions = new HashMap<>();
+    private final LimitSpecReader limitSpecs;
+    private final Map<ConfigScope, LimitConfig> configs = new LinkedHashMap<>();
+    private final List<Entity> entities = new ArrayList<>();
+
+    private ManifestParser(String file) {
+        this.yaml = new YamlReader(file);
+        this.limitSpecs = new LimitSpecReader(yaml, positions);
+    }
+
+    /**
+     * Parses {@code text}, naming {@code file} in messages.
+     *
+     * @throws ManifestException with every error found, each with its position
+     */
+    public static LimitsManifest parse(String text, String file) {
+        return new ManifestParser(file).read(text);
+    }
+
+    private LimitsManifest read(String text) {
+        Optional<Node> root = compose(text);
+        if (root.isEmpty()) {
+            if (yaml.problems().isEmpty()) {
+                yaml.problems().add(ManifestProblem.error(SourcePosition.unknown(yaml.file()),
+                        "the file is empty: a limits file needs at least 'namespace:'"));
+            }
+            throw new ManifestException(yaml.problems());
+        }
+        Map<String, YamlReader.Entry> sections = yaml.mapping(root.get(), "the limits file", ROOT).orElse(Map.of());
+        String namespace = namespace(root.get(), sections);
+        Optional<OnUnavailable> onUnavailable = Optional.empty();
+        if (sections.containsKey("defaults")) {
+            onUnavailable = readDefaults(sections.get("defaults").value());
+        }
+        if (sections.containsKey("resources")) {
+            readResources(sections.get("resources").value());
+        }
+        if (sections.containsKey("entities")) {
+            readEntities(sections.get("entities").value());
+        }
+        if (yaml.problems().stream().anyMatch(ManifestProblem::isError)) {
+            throw new ManifestException(yaml.problems());
+        }
+        return new LimitsManifest(namespace, onUnavailable, configs, entities, positions);
+    }
+
+    private Optional<Node> compose(String text) {
+        LoadSettings settings = LoadSettings.builder().setLabel(yaml.file()).setAllowDuplicateKeys(true).build();
+        try {
+            return new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException malformed) {
+            SourcePosition position = malformed.getProblemMark()
+                    .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1))
+                    .orElse(SourcePosition.unknown(yaml.file()));
+            yaml.problems().add(ManifestProblem.error(position, "malformed YAML: " + malformed.getProblem()));
+        } catch (YamlEngineException malformed) {
+            yaml.problems().add(ManifestProblem.error(SourcePosition.unknown(yaml.file()),
+                    "malformed YAML: " + malformed.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private String namespace(Node root, Map<String, YamlReader.Entry> sections) {
+        if (!sections.containsKey("namespace")) {
+            yaml.error(root, "missing 'namespace:' (the namespace this file manages)");
+            return "invalid";
+        }
+        Node node = sections.get("namespace").value();
+        Optional<String> namespace = yaml.scalar(node, "namespace");
+        if (namespace.isPresent() && namespace.get().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            return namespace.get();
+        }
+        namespace.ifPresent(n -> yaml.error(node, "namespace '" + n + "' is invalid: must match "
+                + "[A-Za-z0-9][A-Za-z0-9_.-]* and be 1 to 64 characters long"));
+        return "invalid";
+    }
+
+    private Optional<OnUnavailable> readDefaults(Node node) {
+        Map<String, YamlReader.Entry> fields = yaml.mapping(node, "defaults", DEFAULTS).orElse(Map.of());
+        if (fields.containsKey("limits")) {
+            positions.put(Resource.addressOf(ConfigScope.namespace()), yaml.at(fields.get("limits").keyNode()));
+            putConfig(ConfigScope.namespace(), limitSpecs.read(fields.get("limits").value(), "limits.namespace"));
+        }
+        if (!fields.containsKey("on_unavailable")) {
+            return Optional.empty();
+        }
+        Node policy = fields.get("on_unavailable").value();
+        Optional<String> text = yaml.scalar(policy, "on_unavailable");
+        if (text.isPresent() && (text.get().equals("block") || text.get().equals("allow"))) {
+            positions.put("settings", yaml.at(fields.get("on_unavailable").keyNode()));
+            return Optional.of(OnUnavailable.valueOf(text.get().toUpperCase()));
+        }
+        text.ifPresent(t -> yaml.error(policy, "on_unavailable is '" + t + "': must be block or allow"));
+        return Optional.empty();
+    }
+
+    private void readResources(Node node) {
+        for (YamlReader.Entry entry : yaml.mapping(node, "resources", Set.of()).orElse(Map.of()).values()) {
+            if (!validIdentifier(entry, "resource", "[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,255}")) {
+                continue;
+            }
+            yaml.mapping(entry.value(), "resource '" + entry.key() + "'", RESOURCE).ifPresent(fields -> {
+                if (fields.containsKey("limits")) {
+                    ConfigScope scope = ConfigScope.resource(entry.key());
+                    positions.put(Resource.addressOf(scope), yaml.at(entry.keyNode()));
+                    putConfig(scope, limitSpecs.read(fields.get("limits").value(), Resource.addressOf(scope)));
+                }
+            });
+        }
+    }
+
+    private void readEntities(Node node) {
+        for (YamlReader.Entry entry : yaml.mapping(node, "entities", Set.of()).orElse(Map.of()).values()) {
+            if (validIdentifier(entry, "entity", "[A-Za-z0-9][A-Za-z0-9_.:@-]{0,255}")) {
+                yaml.mapping(entry.value(), "entity '" + entry.key() + "'", ENTITY)
+                        .ifPresent(fields -> readEntity(entry, fields));
+            }
+        }
+    }
+
+    private void readEntity(YamlReader.Entry entry, Map<String, YamlReader.Entry> fields) {
+        new EntitySpecReader(yaml, positions, limitSpecs, this::putConfig).read(entry, fields).ifPresent(entities::add);
+    }
+
+    private boolean validIdentifier(YamlReader.Entry entry, String what, String pattern) {
+        if (entry.key().matches(pattern)) {
+            return true;
+        }
+        yaml.error(entry.keyNode(), what + " '" + entry.key() + "' is invalid: must match "
+                + pattern.replaceAll("\\{.*}$", "*") + " and be 1 to 256 characters long");
+        return false;
+    }
+
+    private void putConfig(ConfigScope scope, LimitConfig config) {
+        configs.put(scope, config);
+    }
+}
