@@ -19,8 +19,11 @@ import software.constructs.Node;
  *   <li>{@code alarmTopicArn}: an existing SNS topic for alarms; {@code createAlarmTopic=true} creates one
  *       instead; default none;</li>
  *   <li>{@code namespaces}: comma-separated namespaces with scoped policies; default none;</li>
- *   <li>{@code deletionProtection}: {@code true}/{@code false}; default {@code true} for stage {@code prod}, else
+ *   <li>{@code disposable}: {@code true} declares a stage that may be thrown away (a developer's or CI's); default
  *       {@code false};</li>
+ *   <li>{@code deletionProtection}: {@code true}/{@code false}; default {@code true} unless the stage is
+ *       disposable, whatever its name;</li>
+ *   <li>{@code snapStart}: {@code true} runs the functions with Lambda SnapStart; default {@code false};</li>
  *   <li>{@code removalPolicy}: {@code retain}/{@code destroy} for the table and log groups; default
  *       {@code retain};</li>
  *   <li>{@code lambdaJar}: the shaded Lambda jar; default {@code ../lambdas/target/lambdas.jar}.</li>
@@ -48,7 +51,8 @@ record AppSettings(String stage, LimiterConstructProps props) {
         Path jar = string(node, "lambdaJar").map(Path::of).orElse(DEFAULT_LAMBDA_JAR);
         LimiterConstructPropsBuilder builder = LimiterConstructProps.builder(baseDir.resolve(jar))
                 .tableName(string(node, "tableName").orElse("limiter-" + stage))
-                .deletionProtection(bool(node, "deletionProtection").orElse(stage.equals("prod")))
+                .deletionProtection(bool(node, "deletionProtection").orElse(!bool(node, "disposable").orElse(false)))
+                .snapStart(bool(node, "snapStart").orElse(false))
                 .removalPolicy(removalPolicy(node))
                 .namespaces(list(node, "namespaces"));
         string(node, "limitsFile").map(file -> baseDir.resolve(file)).ifPresent(builder::limitsFile);

@@ -35,6 +35,10 @@ public final class LimiterStack extends Stack {
                 "Attach to dashboards and auditors");
         output("AdminPolicyArn", limiter.policies().admin().getManagedPolicyArn(),
                 "Attach to operators running the CLI");
+        output("StreamReaderPolicyArn", limiter.policies().streamReader().getManagedPolicyArn(),
+                "Attach to whoever runs limiter aggregate or limiter usage replay");
+        output("TableLifecyclePolicyArn", limiter.policies().tableLifecycle().getManagedPolicyArn(),
+                "Attach to whoever runs limiter table create or delete");
         namespaceOutputs("AcquireOnlyPolicyArn", limiter.policies().scopedAcquireOnly(), "Acquire-only");
         namespaceOutputs("ReadOnlyPolicyArn", limiter.policies().scopedReadOnly(), "Read-only");
         output("AggregatorFunctionName", limiter.aggregatorFunction().getFunctionName(), "The usage aggregator");

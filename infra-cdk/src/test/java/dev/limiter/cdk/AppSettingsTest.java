@@ -20,7 +20,8 @@ class AppSettingsTest {
         assertThat(settings.stage()).isEqualTo("dev");
         assertThat(settings.stackName()).isEqualTo("limiter-dev");
         assertThat(settings.props().tableName()).contains("limiter-dev");
-        assertThat(settings.props().deletionProtection()).isFalse();
+        assertThat(settings.props().deletionProtection()).isTrue();
+        assertThat(settings.props().snapStart()).isFalse();
         assertThat(settings.props().removalPolicy()).isEqualTo(RemovalPolicy.RETAIN);
         assertThat(settings.props().lambdaJar()).isEqualTo(BASE.resolve("../lambdas/target/lambdas.jar"));
         assertThat(settings.props().limitsFile()).isEmpty();
@@ -30,8 +31,24 @@ class AppSettingsTest {
     }
 
     @Test
-    void fromContext_stageProd_turnsDeletionProtectionOn() {
-        assertThat(settings(Map.of("stage", "prod")).props().deletionProtection()).isTrue();
+    void fromContext_anyStageNotDeclaredDisposable_keepsDeletionProtectionOn() {
+        assertThat(settings(Map.of("stage", "production")).props().deletionProtection()).isTrue();
+    }
+
+    @Test
+    void fromContext_disposableStage_turnsDeletionProtectionOff() {
+        assertThat(settings(Map.of("stage", "ci-42", "disposable", "true")).props().deletionProtection()).isFalse();
+    }
+
+    @Test
+    void fromContext_disposableButExplicitProtection_keepsTheExplicitSetting() {
+        assertThat(settings(Map.of("disposable", true, "deletionProtection", true)).props().deletionProtection())
+                .isTrue();
+    }
+
+    @Test
+    void fromContext_snapStartTrue_turnsItOn() {
+        assertThat(settings(Map.of("snapStart", "true")).props().snapStart()).isTrue();
     }
 
     @Test

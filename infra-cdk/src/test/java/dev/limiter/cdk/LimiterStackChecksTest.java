@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.FeatureFlags;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -45,6 +46,14 @@ class LimiterStackChecksTest {
         template = Files.copy(Path.of(assembly.getStackByName(stack.getStackName()).getTemplateFullPath()),
                 lintDir.resolve(stack.getStackName() + ".template.json"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void cdkJson_featureFlags_areOnInTheCheckedApp() {
+        for (String flag : List.of("@aws-cdk/aws-iam:minimizePolicies", "@aws-cdk/core:checkSecretUsage",
+                "@aws-cdk/aws-lambda:recognizeLayerVersion")) {
+            assertThat(FeatureFlags.of(stack).isEnabled(flag)).as(flag).isTrue();
+        }
     }
 
     @Test
@@ -85,6 +94,7 @@ class LimiterStackChecksTest {
         assertThat(suppressions).containsExactlyInAnyOrder(
                 "LimiterAggregatorDeadLetterQueue AwsSolutions-SQS3",
                 "LimiterAggregatorFunctionRoleDefaultPolicy AwsSolutions-IAM5",
+                "LimiterPoliciesStreamReader AwsSolutions-IAM5",
                 "LimiterAggregatorFunction AwsSolutions-L1",
                 "LimiterProvisionerFunction AwsSolutions-L1");
     }

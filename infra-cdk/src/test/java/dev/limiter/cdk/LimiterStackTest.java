@@ -55,6 +55,7 @@ class LimiterStackTest {
     void outputs_synthesised_nameEveryResourceAnAppOrOperatorNeeds() {
         assertThat(template.findOutputs("*").keySet()).containsExactlyInAnyOrder(
                 "TableName", "TableArn", "StreamArn", "AcquireOnlyPolicyArn", "ReadOnlyPolicyArn", "AdminPolicyArn",
+                "StreamReaderPolicyArn", "TableLifecyclePolicyArn",
                 "NsalphaAcquireOnlyPolicyArn", "NsbetaAcquireOnlyPolicyArn", "NsalphaReadOnlyPolicyArn",
                 "NsbetaReadOnlyPolicyArn", "AggregatorFunctionName", "ProvisionerFunctionName",
                 "DeadLetterQueueUrl", "DashboardName", "AlarmTopicArn");

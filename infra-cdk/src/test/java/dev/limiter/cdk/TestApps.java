@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awscdk.App;
 
@@ -47,8 +49,17 @@ final class TestApps {
      */
     static Map<String, Object> fullContext(Path jar, Path dir) throws IOException {
         Path limits = Files.writeString(dir.resolve("limits.yaml"), LIMITS);
-        return Map.of("stage", "test", "lambdaJar", jar.toString(), "limitsFile", limits.toString(),
-                "createAlarmTopic", "true", "namespaces", "alpha, beta");
+        Map<String, Object> context = new HashMap<>(cdkJsonContext());
+        context.putAll(Map.of("stage", "test", "lambdaJar", jar.toString(), "limitsFile", limits.toString(),
+                "createAlarmTopic", "true", "namespaces", "alpha, beta", "snapStart", "true"));
+        return context;
+    }
+
+    /** The context of the module's {@code cdk.json}, feature flags included, as {@code cdk synth} passes it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cdkJsonContext() throws IOException {
+        Map<String, Object> cdkJson = new ObjectMapper().readValue(BASE_DIR.resolve("cdk.json").toFile(), Map.class);
+        return (Map<String, Object>) cdkJson.get("context");
     }
 
     /** An app with {@code context} that synthesises into {@code outdir}. */

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
             "Counts the table's stream into usage snapshots, without Lambda.",
             "%nThe usage aggregator run locally: reads the table's DynamoDB stream and writes the hourly and daily "
                 + "usage snapshots that 'limiter usage' lists, for every namespace of the table. Safe beside the Lambda and when repeated: each "
-                + "snapshot's watermark skips records applied before. Prints one line per poll; ends when caught up, "
+                + "snapshot records which stream records it counted and skips them. Prints one line per poll; ends when caught up, "
                 + "or with --follow when stopped (Ctrl-C finishes the current poll first) or after --max-polls. A "
                 + "record that fails 3 polls in a row is abandoned and printed; the exit code is then 1.%n"
         },

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 @Command(
         name = "usage",
         sortOptions = false,
+        subcommands = ReplayCommand.class,
         description = {
             "Requests and tokens per hour or day, from the usage snapshots.",
             "%nLists the usage snapshots that the aggregator (the Lambda on the table's stream, or 'limiter "
@@ -43,7 +44,8 @@ import java.util.concurrent.Callable;
             "  limiter usage acme --resource gpt-4o --window daily --since 7d",
             "  limiter usage --resource gpt-4o --since 2026-11-25 --until 2026-11-26",
             "  limiter usage acme --chart --limit tpm",
-            "  limiter usage acme --since 2026-11-25T10:00:00Z --output json"
+            "  limiter usage acme --since 2026-11-25T10:00:00Z --output json",
+            "  limiter usage replay failures.json   (see 'limiter usage replay --help')"
         })
 public final class UsageCommand implements Callable<Integer> {
 

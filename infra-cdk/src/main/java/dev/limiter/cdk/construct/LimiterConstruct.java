@@ -5,8 +5,13 @@ import dev.limiter.cdk.monitoring.LimiterAlarms;
 import dev.limiter.cdk.monitoring.LimiterDashboard;
 import dev.limiter.cdk.monitoring.MonitoredResources;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -50,8 +55,9 @@ public final class LimiterConstruct extends Construct {
         Optional<ITopic> topic = alarmTopic(props);
         alarmTopic = topic.orElse(null);
         List<IAlarmAction> actions = topic.<List<IAlarmAction>>map(t -> List.of(new SnsAction(t))).orElse(List.of());
-        MonitoredResources watched = new MonitoredResources(
-                table, aggregator.function(), provisioner.function(), aggregator.deadLetterQueue());
+        MonitoredResources watched = new MonitoredResources(table, aggregator.function(), props.aggregatorTimeout(),
+                provisioner.function(), props.provisionerTimeout(), aggregator.deadLetterQueue(),
+                props.maxRecordAge());
         alarms = new LimiterAlarms(this, "Alarms", watched, actions);
         dashboard = new LimiterDashboard(this, "Dashboard", watched, alarms.alarms());
         policies = new LimiterPolicies(this, "Policies", table, props.namespaces());
@@ -64,12 +70,34 @@ public final class LimiterConstruct extends Construct {
         if (props.createAlarmTopic()) {
             // Alarm notifications carry alarm names and metric values only; CloudWatch cannot publish to a topic
             // under the AWS-managed SNS key, and a customer-managed key would cost more than the data is worth.
-            return Optional.of(Topic.Builder.create(this, "AlarmTopic")
+            Topic topic = Topic.Builder.create(this, "AlarmTopic")
                     .displayName("Limiter alarms")
                     .enforceSsl(true)
-                    .build());
+                    .build();
+            topic.addToResourcePolicy(cloudWatchPublish(topic));
+            return Optional.of(topic);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Lets CloudWatch alarms of this account and region publish. The topic policy that {@code enforceSsl} creates
+     * replaces SNS's default policy, so without this statement alarms could not notify the topic at all. The
+     * conditions are the confused-deputy guard SNS documents: only alarms of this account may use the grant.
+     */
+    private PolicyStatement cloudWatchPublish(Topic topic) {
+        Stack stack = Stack.of(this);
+        return PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsToPublish")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(Map.of(
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":cloudwatch:"
+                                + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*"),
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+                .build();
     }
 
     /** The limiter's table. */

@@ -30,6 +30,7 @@ public final class LimiterConstructProps {
     private final String alarmTopicArn;
     private final boolean createAlarmTopic;
     private final List<String> namespaces;
+    private final boolean snapStart;
 
     LimiterConstructProps(LimiterConstructPropsBuilder builder) {
         this.lambdaJar = builder.lambdaJar;
@@ -49,6 +50,7 @@ public final class LimiterConstructProps {
         this.alarmTopicArn = builder.alarmTopicArn;
         this.createAlarmTopic = builder.createAlarmTopic;
         this.namespaces = List.copyOf(builder.namespaces);
+        this.snapStart = builder.snapStart;
     }
 
     /** A builder whose functions run the shaded Lambda jar at {@code lambdaJar} (e.g. {@code lambdas.jar}). */
@@ -64,7 +66,7 @@ public final class LimiterConstructProps {
                 .provisionerMemoryMb(provisionerMemoryMb).provisionerTimeout(provisionerTimeout)
                 .batchSize(batchSize).maxBatchingWindow(maxBatchingWindow)
                 .retryAttempts(retryAttempts).maxRecordAge(maxRecordAge)
-                .logRetention(logRetention).namespaces(namespaces);
+                .logRetention(logRetention).namespaces(namespaces).snapStart(snapStart);
         tableName().ifPresent(builder::tableName);
         limitsFile().ifPresent(builder::limitsFile);
         alarmTopicArn().ifPresent(builder::alarmTopicArn);
@@ -82,6 +84,11 @@ public final class LimiterConstructProps {
     /** The physical table name, if one was set. */
     public Optional<String> tableName() {
         return Optional.ofNullable(tableName);
+    }
+
+    /** Whether the functions run with SnapStart, invoked through an alias on their published version. */
+    public boolean snapStart() {
+        return snapStart;
     }
 
     /** Whether the table has deletion protection. */

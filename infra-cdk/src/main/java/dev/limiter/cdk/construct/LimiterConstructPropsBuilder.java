@@ -23,7 +23,7 @@ public final class LimiterConstructPropsBuilder {
 
     Path lambdaJar;
     String tableName;
-    boolean deletionProtection;
+    boolean deletionProtection = true;
     RemovalPolicy removalPolicy = RemovalPolicy.RETAIN;
     int aggregatorMemoryMb = 1024;
     Duration aggregatorTimeout = Duration.ofMinutes(1);
@@ -38,6 +38,7 @@ public final class LimiterConstructPropsBuilder {
     String alarmTopicArn;
     boolean createAlarmTopic;
     List<String> namespaces = List.of();
+    boolean snapStart;
 
     LimiterConstructPropsBuilder(Path lambdaJar) {
         this.lambdaJar = Require.nonNull("lambdaJar", lambdaJar);
@@ -58,7 +59,10 @@ public final class LimiterConstructPropsBuilder {
         return this;
     }
 
-    /** Whether DynamoDB refuses to delete the table. Default {@code false}. */
+    /**
+     * Whether DynamoDB refuses to delete the table. Default {@code true}: a limiter table holds every limit and
+     * entity; turn it off only for a stage that is meant to be thrown away.
+     */
     public LimiterConstructPropsBuilder deletionProtection(boolean enabled) {
         this.deletionProtection = enabled;
         return this;
@@ -174,6 +178,17 @@ public final class LimiterConstructPropsBuilder {
         }
         Require.argument(copy.stream().distinct().count() == copy.size(), "namespaces " + copy + " repeat a name");
         this.namespaces = copy;
+        return this;
+    }
+
+    /**
+     * Whether the functions use Lambda SnapStart: the initialised JVM (handler constructed, SDK and codecs primed by
+     * the handlers' priming step) is restored from a snapshot instead of started cold. SnapStart applies only to
+     * published versions, so the event source and the custom resource then invoke an alias
+     * {@code live} on the current version. Default {@code false}.
+     */
+    public LimiterConstructPropsBuilder snapStart(boolean enabled) {
+        this.snapStart = enabled;
         return this;
     }
 

@@ -9,6 +9,7 @@ import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
@@ -38,13 +39,14 @@ final class LimitsProvisioner extends Construct {
         FunctionSpec spec = new FunctionSpec(HANDLER, "Applies the limiter's limits manifest",
                 props.provisionerMemoryMb(), props.provisionerTimeout());
         function = JavaFunctions.create(this, "Function", spec, code, table, props);
-        function.addToRolePolicy(FunctionPermissions.provisioner(table));
-        limits = props.limitsFile().map(file -> limitsResource(file, table, props)).orElse(null);
+        FunctionPermissions.provisioner(table).forEach(function::addToRolePolicy);
+        IFunction invoked = JavaFunctions.invocable(this, function, props);
+        limits = props.limitsFile().map(file -> limitsResource(file, table, invoked, props)).orElse(null);
     }
 
-    private CustomResource limitsResource(Path file, Table table, LimiterConstructProps props) {
+    private CustomResource limitsResource(Path file, Table table, IFunction invoked, LimiterConstructProps props) {
         return CustomResource.Builder.create(this, "Limits")
-                .serviceToken(function.getFunctionArn())
+                .serviceToken(invoked.getFunctionArn())
                 .resourceType(RESOURCE_TYPE)
                 .properties(Map.of(TABLE_PROPERTY, table.getTableName(),
                         MANIFEST_PROPERTY, LimitsManifest.read(file)))

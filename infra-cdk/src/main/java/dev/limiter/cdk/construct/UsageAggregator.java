@@ -50,7 +50,7 @@ final class UsageAggregator extends Construct {
                 props.aggregatorMemoryMb(), props.aggregatorTimeout());
         function = JavaFunctions.create(this, "Function", spec, code, table, props);
         function.addToRolePolicy(FunctionPermissions.aggregator(table));
-        function.addEventSource(eventSource(table, props));
+        JavaFunctions.invocable(this, function, props).addEventSource(eventSource(table, props));
         suppressListStreams();
     }
 

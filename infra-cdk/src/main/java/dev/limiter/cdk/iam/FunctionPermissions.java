@@ -25,17 +25,17 @@ public final class FunctionPermissions {
         return LimiterPolicies.statement(LOG_WRITE, List.of(logGroup.getLogGroupArn()));
     }
 
-    /** The usage aggregator's item access: {@link PolicyActions#AGGREGATOR} on the table and its index. */
+    /** The usage aggregator's item access: {@link PolicyActions#AGGREGATOR} on the table, nothing on the index. */
     public static PolicyStatement aggregator(ITable table) {
-        return LimiterPolicies.statement(PolicyActions.AGGREGATOR, tableAndIndex(table));
+        return LimiterPolicies.statement(PolicyActions.AGGREGATOR, List.of(table.getTableArn()));
     }
 
-    /** The limits provisioner's item access: {@link PolicyActions#PROVISIONER} on the table and its index. */
-    public static PolicyStatement provisioner(ITable table) {
-        return LimiterPolicies.statement(PolicyActions.PROVISIONER, tableAndIndex(table));
-    }
-
-    private static List<String> tableAndIndex(ITable table) {
-        return List.of(table.getTableArn(), LimiterPolicies.indexArn(table));
+    /**
+     * The limits provisioner's item access: {@link PolicyActions#PROVISIONER} on the table and
+     * {@link PolicyActions#INDEX} on the index.
+     */
+    public static List<PolicyStatement> provisioner(ITable table) {
+        return List.of(LimiterPolicies.statement(PolicyActions.PROVISIONER, List.of(table.getTableArn())),
+                LimiterPolicies.statement(PolicyActions.INDEX, List.of(LimiterPolicies.indexArn(table))));
     }
 }

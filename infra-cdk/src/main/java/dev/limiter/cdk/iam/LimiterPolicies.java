@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -19,7 +21,13 @@ import software.constructs.Construct;
  *   <li>{@linkplain #acquireOnly() acquire-only}: exactly {@link PolicyActions#ACQUIRE} on the table, for
  *       services that only call {@code acquire};</li>
  *   <li>{@linkplain #readOnly() read-only}: {@link PolicyActions#READ_ONLY} on the table and its index;</li>
- *   <li>{@linkplain #admin() admin}: {@link PolicyActions#ADMIN} on the table and its index, for the CLI;</li>
+ *   <li>{@linkplain #admin() admin}: {@link PolicyActions#ADMIN} on the table and {@link PolicyActions#INDEX} on its
+ *       index, for the CLI;</li>
+ *   <li>{@linkplain #streamReader() stream reader}: {@link PolicyActions#AGGREGATOR} on the table and
+ *       {@link PolicyActions#STREAM_READ} on its stream, for {@code limiter aggregate} and
+ *       {@code limiter usage replay};</li>
+ *   <li>{@linkplain #tableLifecycle() table lifecycle}: {@link PolicyActions#TABLE_LIFECYCLE} on the table, for
+ *       {@code limiter table create|delete} (re-creating a disposable stage's table);</li>
  *   <li>per configured namespace, {@linkplain #scopedAcquireOnly() acquire-only} and
  *       {@linkplain #scopedReadOnly() read-only} variants confined to keys starting with {@code <namespace>#}.</li>
  * </ul>
@@ -35,10 +43,13 @@ public final class LimiterPolicies extends Construct {
     public static final String LEADING_KEYS = "dynamodb:LeadingKeys";
 
     private static final String DESCRIBE_TABLE = "dynamodb:DescribeTable";
+    private static final String LIST_STREAMS = "dynamodb:ListStreams";
 
     private final ManagedPolicy acquireOnly;
     private final ManagedPolicy readOnly;
     private final ManagedPolicy admin;
+    private final ManagedPolicy streamReader;
+    private final ManagedPolicy tableLifecycle;
     private final Map<String, ManagedPolicy> scopedAcquireOnly = new LinkedHashMap<>();
     private final Map<String, ManagedPolicy> scopedReadOnly = new LinkedHashMap<>();
 
@@ -56,7 +67,9 @@ public final class LimiterPolicies extends Construct {
         readOnly = policy("ReadOnly", "Read-only access to the limiter table and its index",
                 statement(PolicyActions.READ_ONLY, tableAndIndex));
         admin = policy("Admin", "Administrative access to the limiter table's items and its index",
-                statement(PolicyActions.ADMIN, tableAndIndex));
+                statement(PolicyActions.ADMIN, List.of(tableArn)),
+                statement(PolicyActions.INDEX, List.of(indexArn(table))));
+
         for (String namespace : namespaces) {
             Require.namespace("namespace", namespace);
             Require.argument(!scopedAcquireOnly.containsKey(namespace), "namespace '" + namespace + "' is repeated");
@@ -68,6 +81,9 @@ public final class LimiterPolicies extends Construct {
                     scoped(keyed(PolicyActions.READ_ONLY), tableAndIndex, namespace),
                     statement(List.of(DESCRIBE_TABLE), List.of(tableArn))));
         }
+        streamReader = streamReader(table);
+        tableLifecycle = policy("TableLifecycle", "Creating and deleting the limiter table (limiter table "
+                + "create|delete)", statement(PolicyActions.TABLE_LIFECYCLE, List.of(tableArn)));
     }
 
     /** The ARN of the limiter's index {@code gsi1} on {@code table}. */
@@ -95,6 +111,16 @@ public final class LimiterPolicies extends Construct {
         return admin;
     }
 
+    /** The policy of {@code limiter aggregate} and {@code limiter usage replay}: snapshot writes, stream reads. */
+    public ManagedPolicy streamReader() {
+        return streamReader;
+    }
+
+    /** The policy of {@code limiter table create|delete}. */
+    public ManagedPolicy tableLifecycle() {
+        return tableLifecycle;
+    }
+
     /** The namespace-scoped acquire-only policies by namespace, in configuration order. */
     public Map<String, ManagedPolicy> scopedAcquireOnly() {
         return Collections.unmodifiableMap(scopedAcquireOnly);
@@ -103,6 +129,31 @@ public final class LimiterPolicies extends Construct {
     /** The namespace-scoped read-only policies by namespace, in configuration order. */
     public Map<String, ManagedPolicy> scopedReadOnly() {
         return Collections.unmodifiableMap(scopedReadOnly);
+    }
+
+    /**
+     * Snapshot writes on the table, reads of its stream, and {@code ListStreams}, which has no resource-level
+     * permission and so needs {@code *}.
+     *
+     * @throws IllegalArgumentException if {@code table} has no stream
+     */
+    private ManagedPolicy streamReader(ITable table) {
+        String streamArn = table.getTableStreamArn();
+        Require.argument(streamArn != null, "the limiter table has no stream: the usage aggregator reads it");
+        List<String> onStream = new ArrayList<>(PolicyActions.STREAM_READ);
+        onStream.remove(LIST_STREAMS);
+        ManagedPolicy reader = policy("StreamReader", "Aggregating usage from the limiter table's stream "
+                        + "(limiter aggregate, limiter usage replay)",
+                statement(PolicyActions.AGGREGATOR, List.of(table.getTableArn())),
+                statement(onStream, List.of(streamArn)),
+                statement(List.of(LIST_STREAMS), List.of("*")));
+        NagSuppressions.addResourceSuppressions(reader, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("dynamodb:ListStreams supports no resource-level permissions; the CLI needs it to find the "
+                        + "table's stream. Stream reads themselves are limited to the stream ARN.")
+                .appliesTo(List.of("Resource::*"))
+                .build()));
+        return reader;
     }
 
     private ManagedPolicy policy(String id, String description, PolicyStatement... statements) {

@@ -29,15 +29,18 @@ class LimiterConstructOptionsTest {
     private static Path jar;
     private static Template minimal;
     private static Template importedTopic;
+    private static Template snapStart;
 
     @BeforeAll
     static void synthesise() throws IOException {
         jar = Files.writeString(dir.resolve("stand-in.jar"), "not a real jar");
-        minimal = synthesise(LimiterConstructProps.builder(jar).deletionProtection(true)
+        minimal = synthesise(LimiterConstructProps.builder(jar).deletionProtection(false)
                 .removalPolicy(RemovalPolicy.DESTROY).aggregatorMemoryMb(512).aggregatorTimeout(Duration.ofSeconds(90))
                 .batchSize(1000).maxBatchingWindow(Duration.ofSeconds(30)).retryAttempts(2)
                 .maxRecordAge(Duration.ofMinutes(10)).build());
         importedTopic = synthesise(LimiterConstructProps.builder(jar).alarmTopicArn(TOPIC).build());
+        Path limits = Files.writeString(dir.resolve("limits.yaml"), "namespace: demo\n");
+        snapStart = synthesise(LimiterConstructProps.builder(jar).snapStart(true).limitsFile(limits).build());
     }
 
     private static Template synthesise(LimiterConstructProps props) {
@@ -47,10 +50,23 @@ class LimiterConstructOptionsTest {
     }
 
     @Test
-    void table_deletionProtectionAndDestroy_areApplied() {
+    void table_deletionProtectionOffAndDestroy_areApplied() {
         minimal.hasResource("AWS::DynamoDB::Table", Map.of(
                 "DeletionPolicy", "Delete",
-                "Properties", Map.of("DeletionProtectionEnabled", true, "TableName", Match.absent())));
+                "Properties", Map.of("DeletionProtectionEnabled", false, "TableName", Match.absent())));
+    }
+
+    @Test
+    void snapStart_on_publishesVersionsAndInvokesTheirAliases() {
+        snapStart.allResourcesProperties("AWS::Lambda::Function",
+                Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        snapStart.resourceCountIs("AWS::Lambda::Alias", 2);
+        snapStart.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+        // An alias's name is "<function>:live", joined; the function itself would be a plain Ref or GetAtt.
+        snapStart.hasResourceProperties("AWS::Lambda::EventSourceMapping",
+                Map.of("FunctionName", Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":live")))))));
+        snapStart.hasResourceProperties(LimitsProvisioner.RESOURCE_TYPE, Map.of("ServiceToken",
+                Map.of("Ref", Match.stringLikeRegexp("LimiterProvisionerLive.*"))));
     }
 
     @Test
@@ -72,7 +88,7 @@ class LimiterConstructOptionsTest {
     @Test
     void alarms_noTopic_haveNoActions() {
         minimal.resourceCountIs("AWS::SNS::Topic", 0);
-        minimal.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        minimal.resourceCountIs("AWS::CloudWatch::Alarm", 17);
         minimal.allResourcesProperties("AWS::CloudWatch::Alarm",
                 Map.of("AlarmActions", Match.absent(), "OKActions", Match.absent()));
     }

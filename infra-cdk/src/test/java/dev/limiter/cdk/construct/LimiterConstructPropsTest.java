@@ -21,7 +21,8 @@ class LimiterConstructPropsTest {
 
         assertThat(props.lambdaJar()).isEqualTo(JAR);
         assertThat(props.tableName()).isEmpty();
-        assertThat(props.deletionProtection()).isFalse();
+        assertThat(props.deletionProtection()).isTrue();
+        assertThat(props.snapStart()).isFalse();
         assertThat(props.removalPolicy()).isEqualTo(RemovalPolicy.RETAIN);
         assertThat(props.aggregatorMemoryMb()).isEqualTo(1024);
         assertThat(props.aggregatorTimeout()).isEqualTo(Duration.ofMinutes(1));

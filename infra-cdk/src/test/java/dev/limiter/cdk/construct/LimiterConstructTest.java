@@ -54,7 +54,7 @@ class LimiterConstructTest {
                         "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
                         "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true),
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-                        "DeletionProtectionEnabled", false)));
+                        "DeletionProtectionEnabled", true)));
     }
 
     @Test
@@ -67,8 +67,16 @@ class LimiterConstructTest {
                 "Timeout", 60,
                 "Environment", Map.of("Variables", Map.of(
                         "LIMITER_TABLE", Map.of("Ref", tableId()),
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")),
+                        "JAVA_TOOL_OPTIONS", Match.absent())),
                 "LoggingConfig", Map.of("LogGroup", Map.of("Ref", Match.stringLikeRegexp("LimiterAggregator.*Logs.*")))));
+    }
+
+    @Test
+    void functions_synthesised_logJsonWithLevelsAndStartWithoutSnapStart() {
+        template.allResourcesProperties("AWS::Lambda::Function", Map.of(
+                "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "WARN"),
+                "SnapStart", Match.absent()));
+        template.resourceCountIs("AWS::Lambda::Alias", 0);
     }
 
     @Test
@@ -105,7 +113,7 @@ class LimiterConstructTest {
         Object logs = Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("LimiterAggregator.*Logs.*"), "Arn"));
         List<Object> statements = List.of(
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), logs),
-                allow(List.of("dynamodb:UpdateItem", "dynamodb:Query"), List.of(tableArn(), indexArn())),
+                allow("dynamodb:UpdateItem", tableArn()),
                 allow(List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"),
                         Map.of("Fn::GetAtt", List.of(queueId(), "Arn"))),
                 allow("dynamodb:ListStreams", "*"),
@@ -135,8 +143,8 @@ class LimiterConstructTest {
 
     @Test
     void provisioner_synthesised_runsTheHandlerWithItsOwnItemAccess() {
-        Object items = allow(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                "dynamodb:PutItem", "dynamodb:DeleteItem"), List.of(tableArn(), indexArn()));
+        Object items = allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"), tableArn());
+        Object index = allow("dynamodb:Query", indexArn());
 
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "dev.limiter.lambda.provisioner.LimitsProvisionerHandler::handleRequest",
@@ -147,7 +155,7 @@ class LimiterConstructTest {
                 "Environment", Map.of("Variables", Map.of("LIMITER_TABLE", Map.of("Ref", tableId())))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of(
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("LimiterProvisionerFunctionRole.*"))),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(items)))));
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(items, index)))));
     }
 
     @Test
@@ -169,16 +177,33 @@ class LimiterConstructTest {
         String topic = template.getResourceId("AWS::SNS::Topic");
 
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
-                "PolicyDocument", Map.of("Statement", List.of(denyPlainHttp("sns:Publish")))));
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+                "PolicyDocument", Map.of("Statement",
+                        Match.arrayWith(List.of(Match.objectLike(denyPlainHttp("sns:Publish")))))));
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 17);
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmActions", List.of(Map.of("Ref", topic)),
                 "OKActions", List.of(Map.of("Ref", topic))));
     }
 
     @Test
+    void alarmTopicPolicy_created_letsThisAccountsCloudWatchAlarmsPublish() {
+        Map<String, Object> account = Map.of("Ref", "AWS::AccountId");
+        Map<String, Object> alarms = Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":cloudwatch:", Map.of("Ref", "AWS::Region"), ":", account, ":alarm:*")));
+
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", "sns:Publish",
+                        "Resource", Map.of("Ref", template.getResourceId("AWS::SNS::Topic")),
+                        "Condition", Map.of("ArnLike", Map.of("aws:SourceArn", alarms),
+                                "StringEquals", Map.of("aws:SourceAccount", account)))))))));
+    }
+
+    @Test
     void policiesAndDashboard_synthesised_areIncluded() {
-        template.resourceCountIs("AWS::IAM::ManagedPolicy", 5);
+        template.resourceCountIs("AWS::IAM::ManagedPolicy", 7);
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
     }
 
@@ -190,7 +215,7 @@ class LimiterConstructTest {
         return Map.of("AttributeName", name, "AttributeType", "S");
     }
 
-    private static Object denyPlainHttp(String action) {
+    private static Map<String, Object> denyPlainHttp(String action) {
         return Map.of("Effect", "Deny", "Action", action,
                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.table.LimiterTable;
+import dev.limiter.dynamodb.usage.StreamPoller;
+import dev.limiter.dynamodb.usage.UsageAggregator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.CfnTable;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 
 class LimiterPoliciesTest {
@@ -31,6 +35,7 @@ class LimiterPoliciesTest {
         Table table = Table.Builder.create(stack, "Table")
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+                .stream(StreamViewType.NEW_AND_OLD_IMAGES)
                 .build();
         // The logical id "Table" is fixed so that the expected ARNs can be written down literally.
         ((CfnTable) table.getNode().getDefaultChild()).overrideLogicalId("Table");
@@ -74,14 +79,56 @@ class LimiterPoliciesTest {
         List<Map<String, Object>> statements =
                 PolicyDocuments.statements(template, "Administrative access to the limiter table's items and its index");
 
-        assertThat(statements).hasSize(1);
         assertThat(PolicyDocuments.actions(statements.get(0)))
                 .containsAll(PolicyActions.READ_ONLY)
                 .containsExactly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                        "dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
-                        "dynamodb:DescribeTimeToLive");
-        assertThat(statements.get(0).get("Resource")).isEqualTo(List.of(TABLE_ARN, INDEX_ARN));
+                        "dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:DescribeTimeToLive")
+                .doesNotContain("dynamodb:Scan", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+        assertThat(statements.get(0).get("Resource")).isEqualTo(TABLE_ARN);
+        assertThat(statements.get(1)).containsEntry("Action", "dynamodb:Query").containsEntry("Resource", INDEX_ARN);
+        assertThat(statements).hasSize(2);
+    }
+
+    @Test
+    void streamReader_synthesised_writesSnapshotsAndReadsOnlyTheStream() {
+        Map<String, Object> streamArn = Map.of("Fn::GetAtt", List.of("Table", "StreamArn"));
+        List<Map<String, Object>> statements = PolicyDocuments.statements(template,
+                "Aggregating usage from the limiter table's stream (limiter aggregate, limiter usage replay)");
+
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(0)).containsEntry("Action", "dynamodb:UpdateItem").containsEntry("Resource", TABLE_ARN);
+        assertThat(PolicyDocuments.actions(statements.get(1))).containsExactly(
+                "dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords");
+        assertThat(statements.get(1)).containsEntry("Resource", streamArn);
+        assertThat(statements.get(2)).containsEntry("Action", "dynamodb:ListStreams").containsEntry("Resource", "*");
+    }
+
+    @Test
+    void streamActions_comparedWithTheCode_areThePollersAndAggregatorsLists() {
+        assertThat(PolicyActions.STREAM_READ).isSameAs(StreamPoller.STREAM_ACTIONS);
+        assertThat(PolicyActions.AGGREGATOR).isSameAs(UsageAggregator.TABLE_ACTIONS)
+                .containsExactly("dynamodb:UpdateItem");
+    }
+
+    @Test
+    void tableLifecycle_synthesised_allowsWhatCreateAndDeleteCall() {
+        List<Map<String, Object>> statements = PolicyDocuments.statements(template,
+                "Creating and deleting the limiter table (limiter table create|delete)");
+
+        assertThat(statements).singleElement().satisfies(statement -> {
+            assertThat(PolicyDocuments.actions(statement)).containsAll(LimiterTable.CREATE_ACTIONS)
+                    .containsAll(LimiterTable.DELETE_ACTIONS).doesNotHaveDuplicates();
+            assertThat(statement).containsEntry("Resource", TABLE_ARN);
+        });
+    }
+
+    @Test
+    void provisionerActions_comparedWithTheRecordedCalls_areGetPutDelete() {
+        // lambdas' LimitsProvisionerHandlerTest records GetItem, PutItem, DeleteItem and Query (on the index).
+        assertThat(PolicyActions.PROVISIONER)
+                .containsExactly("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem");
+        assertThat(PolicyActions.INDEX).containsExactly("dynamodb:Query");
     }
 
     @Test
@@ -111,8 +158,8 @@ class LimiterPoliciesTest {
     }
 
     @Test
-    void policies_twoNamespaces_giveThreeSharedAndFourScopedPolicies() {
-        template.resourceCountIs("AWS::IAM::ManagedPolicy", 7);
+    void policies_twoNamespaces_giveFiveSharedAndFourScopedPolicies() {
+        template.resourceCountIs("AWS::IAM::ManagedPolicy", 9);
         template.allResourcesProperties("AWS::IAM::ManagedPolicy",
                 Match.objectLike(Map.of("ManagedPolicyName", Match.absent())));
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.sns.Topic;
@@ -32,9 +33,9 @@ class LimiterAlarmsTest {
     }
 
     @Test
-    void alarms_created_areSixAndNotifyOnAlarmAndRecovery() {
-        assertThat(alarms.alarms()).hasSize(6);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+    void alarms_created_areSeventeenAndNotifyOnAlarmAndRecovery() {
+        assertThat(alarms.alarms()).hasSize(17);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 17);
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmActions", List.of(TOPIC),
                 "OKActions", List.of(TOPIC),
@@ -67,6 +68,70 @@ class LimiterAlarmsTest {
                     "Threshold", 1,
                     "EvaluationPeriods", 1));
         }
+    }
+
+    @Test
+    void indexThrottleAlarms_created_watchGsi1OnTheFirstThrottledRequest() {
+        for (String metric : List.of("ReadThrottleEvents", "WriteThrottleEvents")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/DynamoDB",
+                    "MetricName", metric,
+                    "Dimensions", Match.arrayEquals(List.of(
+                            Map.of("Name", "GlobalSecondaryIndexName", "Value", "gsi1"),
+                            Map.of("Name", "TableName", "Value", Map.of("Ref", tableId)))),
+                    "Threshold", 1));
+        }
+    }
+
+    @Test
+    void functionThrottleAlarms_created_fireOnTheFirstThrottle() {
+        for (String function : List.of(MonitoringFixtures.AGGREGATOR, MonitoringFixtures.PROVISIONER)) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/Lambda", "MetricName", "Throttles",
+                    "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", function)),
+                    "Statistic", "Sum", "Threshold", 1));
+        }
+    }
+
+    @Test
+    void durationAlarms_created_fireAtEightyPercentOfEachTimeout() {
+        Map<String, Integer> thresholds = Map.of(MonitoringFixtures.AGGREGATOR, 48_000,
+                MonitoringFixtures.PROVISIONER, 240_000);
+        thresholds.forEach((function, millis) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda", "MetricName", "Duration",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", function)),
+                "Statistic", "Maximum", "Threshold", millis)));
+    }
+
+    @Test
+    void aggregatorAlarms_created_watchPartialFailuresGapsAndDestinationDelivery() {
+        for (String metric : List.of("AggregatorFailedRecords", "AggregatorSnapshotsWithGaps")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "Limiter", "MetricName", metric,
+                    "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", MonitoringFixtures.AGGREGATOR)),
+                    "Statistic", "Sum", "Threshold", 1));
+        }
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda", "MetricName", "DestinationDeliveryFailures",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", MonitoringFixtures.AGGREGATOR)),
+                "Threshold", 1));
+    }
+
+    @Test
+    void provisionerFailureAlarm_created_firesOnAnAnsweredFailure() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "Limiter", "MetricName", "ProvisionerFailures",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", MonitoringFixtures.PROVISIONER)),
+                "Statistic", "Sum", "Threshold", 1));
+    }
+
+    @Test
+    void replayDeadlineAlarm_oneHourRecordAge_firesWithSixHoursOfStreamLeft() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/SQS", "MetricName", "ApproximateAgeOfOldestMessage",
+                "Threshold", 17 * 3600));
+        assertThat(LimiterAlarms.replayDeadline(java.time.Duration.ofHours(23)))
+                .isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test

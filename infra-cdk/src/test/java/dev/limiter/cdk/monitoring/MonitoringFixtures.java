@@ -1,5 +1,6 @@
 package dev.limiter.cdk.monitoring;
 
+import java.time.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -23,9 +24,9 @@ final class MonitoringFixtures {
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
                 .build();
         return new MonitoredResources(table,
-                function(stack, "Aggregator", AGGREGATOR),
-                function(stack, "Provisioner", PROVISIONER),
-                new Queue(stack, "Queue"));
+                function(stack, "Aggregator", AGGREGATOR), Duration.ofMinutes(1),
+                function(stack, "Provisioner", PROVISIONER), Duration.ofMinutes(5),
+                new Queue(stack, "Queue"), Duration.ofHours(1));
     }
 
     /** A literal ARN, so the function name in the metrics' dimensions is a literal too. */

@@ -3,9 +3,11 @@ package dev.limiter.lambda.provisioner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.RateLimiterBuilder;
+import dev.limiter.lambda.logging.EmbeddedMetrics;
 import dev.limiter.provision.ManifestException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
@@ -13,11 +15,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The CloudFormation custom resource handler of the limits provisioner. Always answers CloudFormation: SUCCESS with
  * the counts of what was added, changed and destroyed, or FAILED with a reason a person can act on (for a limits file
- * with errors, each error with its line and column). Logs one JSON object per request.
+ * with errors, each error with its line and column). Logs one JSON object per request (ERROR for FAILED), and
+ * publishes {@code ProvisionerFailures} (1 for FAILED, else 0) as an embedded metric format line: a bad limits file
+ * is answered, not thrown, so Lambda's {@code Errors} would never count it.
  *
  * <p>Environment: {@code LIMITER_TABLE}, the table used when the resource does not name one.
  */
@@ -27,6 +32,7 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
 
     private final Provisioner provisioner;
     private final ResponseSender sender;
+    private final Consumer<String> metricsOut;
 
     /** The Lambda entry point: a default DynamoDB client and {@code LIMITER_TABLE}. */
     public LimitsProvisionerHandler() {
@@ -35,8 +41,14 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
     }
 
     LimitsProvisionerHandler(DynamoDbAsyncClient client, String defaultTable, ResponseSender sender) {
+        this(client, defaultTable, sender, System.out::println);
+    }
+
+    LimitsProvisionerHandler(DynamoDbAsyncClient client, String defaultTable, ResponseSender sender,
+                             Consumer<String> metricsOut) {
         this.provisioner = new Provisioner(client, defaultTable, RateLimiterBuilder.DEFAULT_MAX_DEPTH);
         this.sender = sender;
+        this.metricsOut = metricsOut;
     }
 
     @Override
@@ -53,6 +65,9 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
                     event.getStackId(), event.getRequestId(), event.getLogicalResourceId(), Map.of());
         }
         log(context, event, document);
+        EmbeddedMetrics.forFunction(System.getenv())
+                .count(EmbeddedMetrics.PROVISIONER_FAILURES, "FAILED".equals(document.get("Status")) ? 1 : 0)
+                .emit(metricsOut, System.currentTimeMillis());
         try {
             sender.send(event.getResponseUrl(), document);
         } catch (IOException e) {
@@ -81,10 +96,12 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
         line.put("physicalResourceId", document.get("PhysicalResourceId"));
         line.put("reason", document.get("Reason"));
         line.put("data", document.get("Data"));
+        LogLevel level = "FAILED".equals(document.get("Status")) ? LogLevel.ERROR : LogLevel.INFO;
+        line.put("level", level.name());
         try {
-            context.getLogger().log(JSON.writeValueAsString(line) + "\n");
+            context.getLogger().log(JSON.writeValueAsString(line) + "\n", level);
         } catch (JsonProcessingException impossible) {
-            context.getLogger().log(String.valueOf(line) + "\n");
+            context.getLogger().log(String.valueOf(line) + "\n", level);
         }
     }
 }

@@ -114,6 +114,46 @@ class UsageAggregatorHandlerTest {
     }
 
     @Test
+    void handleRequest_unconvertibleRecord_appliesNothingAfterItSoTheRedeliveryCountsIt() {
+        usage.llmTraffic();
+        List<Record> records = usage.records();
+        List<DynamodbStreamRecord> batch = events(records);
+        String pk = usage.bucketPk("user");
+        int user = 0;
+        while (!batch.get(user).getDynamodb().getKeys().get("pk").getS().equals(pk)) {
+            user++; // the user's first write: two more of it follow
+        }
+        List<DynamodbStreamRecord> broken = new ArrayList<>(batch);
+        broken.set(user, batch.get(user).clone());
+        broken.get(user).setEventName((String) null);
+
+        StreamsEventResponse response = handler.handleRequest(LambdaEvents.eventOf(broken), new TestContext());
+        handler.handleRequest(LambdaEvents.eventOf(batch.subList(user, batch.size())), new TestContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.get(user).getDynamodb().getSequenceNumber());
+        usage.assertUsage(records, "user", UsageWindow.DAILY, 3, Map.of("rpm", 2L, "tpm", 1930L));
+    }
+
+    @Test
+    void handleRequest_partialBatchFailure_publishesTheFailedRecordsAsAMetric() {
+        usage.llmTraffic();
+        List<DynamodbStreamRecord> batch = events(usage.records());
+        int solo = indexOfBucket(batch, "solo");
+        batch.set(solo, withCounter(batch.get(solo), new AttributeValue().withS("oops")));
+        List<String> metrics = new ArrayList<>();
+        UsageAggregatorHandler measured = new UsageAggregatorHandler(
+                UsageAggregator.create(usage.table().client(), usage.table().name()), metrics::add,
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "limiter-aggregator"));
+
+        measured.handleRequest(LambdaEvents.eventOf(batch), new TestContext());
+
+        assertThat(metrics).singleElement().asString().contains("\"Namespace\":\"Limiter\"",
+                "\"FunctionName\":\"limiter-aggregator\"", "\"AggregatorFailedRecords\":1",
+                "\"AggregatorSnapshotsWithGaps\":0");
+    }
+
+    @Test
     void handleRequest_ttlRemovalAndEntityRecords_areIgnored() {
         usage.limiter().entities().put(Entity.root("org"));
         usage.limiter().acquire(call("solo", 5)).commit();

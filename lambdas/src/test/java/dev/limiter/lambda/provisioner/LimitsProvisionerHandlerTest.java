@@ -9,6 +9,7 @@ import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.entity.Entity;
 import dev.limiter.lambda.TestContext;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
@@ -42,9 +43,11 @@ class LimitsProvisionerHandlerTest {
     private final HttpServer responses;
     private final List<Map<String, Object>> answers = new CopyOnWriteArrayList<>();
     private final LimitsProvisionerHandler handler;
+    private final RequestLog calls = new RequestLog();
+    private final List<String> metrics = new CopyOnWriteArrayList<>();
 
     LimitsProvisionerHandlerTest(DynamoDbTestEndpoint endpoint) throws IOException {
-        this.client = endpoint.newAsyncClient();
+        this.client = endpoint.newAsyncClient(calls);
         this.table = endpoint.tableName();
         DynamoDbBackend.builder().client(client).tableName(table).build().createTable();
         this.responses = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -57,7 +60,7 @@ class LimitsProvisionerHandlerTest {
             }
         });
         responses.start();
-        this.handler = new LimitsProvisionerHandler(client, "unused-default", new ResponseSender());
+        this.handler = new LimitsProvisionerHandler(client, "unused-default", new ResponseSender(), metrics::add);
     }
 
     @AfterAll
@@ -99,6 +102,29 @@ class LimitsProvisionerHandlerTest {
         assertThat(answer.get("Reason").toString()).contains("Manifest:3:10: error: unknown field 'parnet'",
                 "did you mean 'parent'?");
         assertThat(answer.get("PhysicalResourceId")).isEqualTo("test-log-stream");
+    }
+
+    @Test
+    void create_manifestWithErrors_publishesAFailureMetricForTheAlarm() {
+        metrics.clear();
+
+        handle("create-bad-manifest.json");
+
+        assertThat(metrics).singleElement().asString()
+                .contains("\"Namespace\":\"Limiter\"", "\"Name\":\"ProvisionerFailures\"", "\"ProvisionerFailures\":1");
+    }
+
+    @Test
+    void createUpdateDelete_recordedEvents_callOnlyTheActionsOfTheProvisionerPolicy() {
+        calls.clear();
+
+        handle("create.json");
+        handle("update.json");
+        handle("delete.json");
+
+        // The policy (infra-cdk PolicyActions.PROVISIONER plus Query on the index) pins the same list.
+        assertThat(calls.operations()).containsExactlyInAnyOrder("GetItem", "PutItem", "DeleteItem", "Query");
+        assertThat(metrics).last().asString().contains("\"ProvisionerFailures\":0");
     }
 
     @Test

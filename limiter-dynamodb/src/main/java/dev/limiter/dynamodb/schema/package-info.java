@@ -17,8 +17,10 @@
  *   <li>usage snapshot (written by {@code dev.limiter.dynamodb.usage}): {@code pk = ns#U#entity},
  *       {@code sk = H#start#resource} (hourly) or {@code D#start#resource} (daily), {@code start} being the
  *       window start in ISO-8601 UTC ({@code 2026-01-01T13:00:00Z}); {@code rq} (requests), {@code a_n} (net tokens
- *       of limit {@code n}), {@code ws}/{@code we} (window start/end, epoch seconds), {@code wm} (highest applied
- *       stream sequence number, 40 digits), {@code ttl}; in {@code gsi1} as {@code g1pk = ns#UR#resource#H} (or
+ *       of limit {@code n}), {@code ws}/{@code we} (window start/end, epoch seconds), the applied stream records
+ *       ({@code wl}/{@code wm}: first and last sequence number of the last run, 40 digits; {@code wb}/{@code wf}:
+ *       state fingerprints before and after it; {@code rg}: earlier runs; {@code wv}: write counter), {@code ttl};
+ *       in {@code gsi1} as {@code g1pk = ns#UR#resource#H} (or
  *       {@code #D}), {@code g1sk = start#entity}.</li>
  * </ul>
  * Entities, configurations and usage snapshots also carry {@code g1pk}/{@code g1sk} for the sparse index

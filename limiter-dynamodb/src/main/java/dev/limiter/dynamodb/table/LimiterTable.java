@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbAsyncWaiter;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,14 @@ import java.util.Optional;
  * reports the change done. Thread-safe.
  */
 public final class LimiterTable {
+
+    /** The IAM actions {@link #create()} calls (the waiter describes the table until it is active). */
+    public static final List<String> CREATE_ACTIONS = List.of(
+            "dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive");
+    /** The IAM actions {@link #describe()} calls. */
+    public static final List<String> DESCRIBE_ACTIONS = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive");
+    /** The IAM actions {@link #delete()} calls (the waiter describes the table until it is gone). */
+    public static final List<String> DELETE_ACTIONS = List.of("dynamodb:DeleteTable", "dynamodb:DescribeTable");
 
     private static final Duration WAIT = Duration.ofMinutes(5);
 

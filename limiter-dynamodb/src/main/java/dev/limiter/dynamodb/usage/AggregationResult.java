@@ -14,12 +14,17 @@ import java.util.Optional;
  *                                bucket writes that changed no counter and charged no request
  * @param counted                 bucket changes whose usage went into snapshot updates
  * @param snapshotsWritten        snapshot items updated (one write per hourly or daily key)
- * @param snapshotsAlreadyApplied snapshot updates skipped because their watermark showed every record applied
+ * @param snapshotsAlreadyApplied snapshot updates skipped because their applied runs showed every record applied
  *                                before: a re-delivered batch
+ * @param snapshotsWithGaps       snapshots written that still lack some of their bucket's earlier records: a batch
+ *                                given up (replay it with {@code limiter usage replay}) or not yet read
+ * @param gapsSealed              gaps closed without their records because a snapshot reached its bound of runs:
+ *                                usage those records carried is lost to the snapshot
  * @param failures                records that could not be applied, in input order, each once
  */
 public record AggregationResult(int received, int ignored, int counted, int snapshotsWritten,
-                                int snapshotsAlreadyApplied, List<RecordFailure> failures) {
+                                int snapshotsAlreadyApplied, int snapshotsWithGaps, int gapsSealed,
+                                List<RecordFailure> failures) {
 
     /** Copies {@code failures}. */
     public AggregationResult {
@@ -28,7 +33,7 @@ public record AggregationResult(int received, int ignored, int counted, int snap
 
     /** The result of an empty batch. */
     public static AggregationResult empty() {
-        return new AggregationResult(0, 0, 0, 0, 0, List.of());
+        return new AggregationResult(0, 0, 0, 0, 0, 0, 0, List.of());
     }
 
     /** Whether any record failed. */
@@ -47,6 +52,6 @@ public record AggregationResult(int received, int ignored, int counted, int snap
         all.addAll(other.failures);
         return new AggregationResult(received + other.received, ignored + other.ignored, counted + other.counted,
                 snapshotsWritten + other.snapshotsWritten, snapshotsAlreadyApplied + other.snapshotsAlreadyApplied,
-                all);
+                snapshotsWithGaps + other.snapshotsWithGaps, gapsSealed + other.gapsSealed, all);
     }
 }

@@ -43,22 +43,27 @@ final class Batch {
         Map<Integer, String> failed = new TreeMap<>(poisoned);
         int written = 0;
         int alreadyApplied = 0;
+        int withGaps = 0;
+        int sealed = 0;
         int index = 0;
         for (List<RecordUsage> records : groups.values()) {
             WriteOutcome outcome = outcomes.get(index++);
             if (outcome instanceof WriteOutcome.Failed failure) {
                 records.forEach(record -> failed.putIfAbsent(record.position(), failure.reason()));
-            } else if (outcome instanceof WriteOutcome.AlreadyApplied) {
-                alreadyApplied++;
-            } else {
+            } else if (outcome instanceof WriteOutcome.Written write) {
                 written++;
+                withGaps += write.gaps() > 0 ? 1 : 0;
+                sealed += write.sealed();
+            } else {
+                alreadyApplied++;
             }
         }
         List<RecordFailure> failures = new ArrayList<>();
         failed.forEach((position, reason) ->
                 failures.add(new RecordFailure(changes.get(position).sequenceNumber(), reason)));
         int ignored = changes.size() - counted - poisoned.size();
-        return new AggregationResult(changes.size(), ignored, counted, written, alreadyApplied, failures);
+        return new AggregationResult(changes.size(), ignored, counted, written, alreadyApplied, withGaps, sealed,
+                failures);
     }
 
     private void add(int position, StreamChange change) {

@@ -9,6 +9,11 @@ import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +26,9 @@ import java.util.TreeSet;
  * sequence number) is poisoned: parsing throws {@link IllegalArgumentException} naming the problem.
  */
 final class ChangeParser {
+
+    /** 96 bits of SHA-256: 16 characters, and no accidental equality among one bucket's writes. */
+    private static final int FINGERPRINT_BYTES = 12;
 
     private ChangeParser() {
     }
@@ -52,7 +60,32 @@ final class ChangeParser {
             return Optional.empty();
         }
         return Optional.of(new RecordUsage(position, bucket.get(), sequence, change.approximateCreationTime(), request,
-                deltas));
+                deltas, fingerprint(before), fingerprint(after)));
+    }
+
+    /**
+     * A short digest of what the aggregator reads from a bucket image: its token and counters. The acquire path
+     * never writes the token it finds (a retry recognises itself by it), so the write that follows a record starts
+     * from exactly that record's fingerprint, and {@link AppliedRange}s can tell a direct continuation from a gap.
+     */
+    static String fingerprint(Map<String, AttributeValue> image) {
+        if (image.isEmpty()) {
+            return AppliedRange.UNKNOWN;
+        }
+        StringBuilder state = new StringBuilder();
+        token(image).ifPresent(state::append);
+        new TreeMap<>(image).forEach((attribute, value) -> {
+            if (attribute.startsWith(Attributes.CONSUMED_PREFIX)) {
+                state.append('|').append(attribute).append('=').append(value.n());
+            }
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(state.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, FINGERPRINT_BYTES));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM provides SHA-256", impossible);
+        }
     }
 
     /** The bucket an item key names; empty for every other item of the table. */

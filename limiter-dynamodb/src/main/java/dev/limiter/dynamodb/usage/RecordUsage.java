@@ -15,9 +15,11 @@ import java.util.Map;
  * @param time           the record's approximate creation time
  * @param request        whether the write was an acquire (counts one request)
  * @param deltas         net tokens per limit name, zero deltas left out
+ * @param before         the fingerprint of the bucket before the write ({@link AppliedRange#UNKNOWN} for an insert)
+ * @param after          the fingerprint of the bucket after the write
  */
 record RecordUsage(int position, BucketKey bucket, BigInteger sequence, Instant time, boolean request,
-                   Map<String, Long> deltas) {
+                   Map<String, Long> deltas, String before, String after) {
 
     RecordUsage {
         deltas = Map.copyOf(deltas);

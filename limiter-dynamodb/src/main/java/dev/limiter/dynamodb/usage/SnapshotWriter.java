@@ -8,24 +8,22 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Writes one snapshot key's group of records as one conditional {@code UpdateItem}: {@code ADD} of the summed
- * requests and amounts, {@code SET} of the window, TTL, index keys and the new watermark, on condition that the
- * stored watermark lies below the group's lowest sequence number. When it does not, the returned old item's
- * watermark tells which records were applied already, and only the rest is written again. Thread-safe.
+ * Writes one snapshot key's group of records as one conditional {@code UpdateItem}. The first attempt assumes the
+ * ordinary case, that the group directly continues the snapshot's last applied run (the stored watermark lies below
+ * the group and the stored fingerprint is the one the group starts from), and needs no read. When it does not, the
+ * returned old item tells exactly which records were applied ({@link AppliedRanges}); the rest is written with the
+ * new runs, conditioned on the write counter the old item showed. Thread-safe.
  */
 final class SnapshotWriter {
 
-    /** Rewrites after a moving watermark; only concurrent consumers of one stream move it between attempts. */
-    private static final int MAX_ATTEMPTS = 3;
+    /** Rewrites after a concurrent write; only concurrent consumers of one stream change a snapshot in between. */
+    private static final int MAX_ATTEMPTS = 4;
 
     private final DynamoDbAsyncClient client;
     private final String table;
@@ -39,15 +37,25 @@ final class SnapshotWriter {
 
     /** Applies {@code records} (sorted by sequence) to snapshot {@code key}; the future never fails. */
     CompletableFuture<WriteOutcome> write(SnapshotKey key, List<RecordUsage> records) {
-        return attempt(key, records, 1);
+        return attempt(key, records, Optional.empty(), 1);
     }
 
-    private CompletableFuture<WriteOutcome> attempt(SnapshotKey key, List<RecordUsage> records, int attempt) {
-        return Futures.guard(() -> client.updateItem(request(key, records)))
+    /** One write: the continuation if {@code stored} is unknown, else the exact rewrite of {@code stored}. */
+    private CompletableFuture<WriteOutcome> attempt(SnapshotKey key, List<RecordUsage> records,
+                                                    Optional<AppliedRanges> stored, int attempt) {
+        AppliedRange group = AppliedRange.of(records);
+        List<RecordUsage> unapplied = stored.map(state -> unapplied(state, records)).orElse(records);
+        if (unapplied.isEmpty()) {
+            return CompletableFuture.completedFuture(new WriteOutcome.AlreadyApplied());
+        }
+        Optional<AppliedRanges> next = stored.map(state -> state.with(group));
+        UpdateItemRequest request = next.isEmpty() ? continuation(key, records)
+                : rewrite(key, unapplied, stored.get(), next.get());
+        return Futures.guard(() -> client.updateItem(request))
                 .handle((response, failure) -> failure == null
-                        ? CompletableFuture.<WriteOutcome>completedFuture(new WriteOutcome.Written())
+                        ? CompletableFuture.<WriteOutcome>completedFuture(written(next))
                         : afterFailure(key, records, attempt, Futures.unwrap(failure)))
-                .thenCompose(next -> next);
+                .thenCompose(outcome -> outcome);
     }
 
     private CompletableFuture<WriteOutcome> afterFailure(SnapshotKey key, List<RecordUsage> records, int attempt,
@@ -55,87 +63,78 @@ final class SnapshotWriter {
         if (!(failure instanceof ConditionalCheckFailedException conflict)) {
             return failed("UpdateItem of usage snapshot " + describe(key) + " failed: " + failure);
         }
-        AttributeValue stored = conflict.hasItem() ? conflict.item().get(Attributes.WATERMARK) : null;
-        if (stored == null || stored.s() == null) {
-            return failed("usage snapshot " + describe(key) + " refused the write but returned no watermark");
+        if (!conflict.hasItem() || conflict.item().isEmpty()) {
+            return failed("usage snapshot " + describe(key) + " refused the write but returned no item");
         }
-        BigInteger watermark;
+        if (attempt >= MAX_ATTEMPTS) {
+            return failed("usage snapshot " + describe(key) + " changed on " + attempt
+                    + " attempts in a row: another consumer is applying the same stream");
+        }
+        AppliedRanges stored;
         try {
-            watermark = UsageItems.parseSequence(stored.s());
-        } catch (IllegalArgumentException corrupt) {
-            return failed("usage snapshot " + describe(key) + " holds a corrupt watermark: " + corrupt.getMessage());
+            stored = AppliedRanges.of(conflict.item());
+        } catch (IllegalArgumentException | ArithmeticException corrupt) {
+            return failed("usage snapshot " + describe(key) + " holds corrupt applied ranges: "
+                    + corrupt.getMessage());
         }
+        return attempt(key, records, Optional.of(stored), attempt + 1);
+    }
+
+    private static List<RecordUsage> unapplied(AppliedRanges stored, List<RecordUsage> records) {
         List<RecordUsage> remaining = new ArrayList<>();
         for (RecordUsage record : records) {
-            if (record.sequence().compareTo(watermark) > 0) {
+            if (!stored.covers(record.sequence())) {
                 remaining.add(record);
             }
         }
-        if (remaining.isEmpty()) {
-            return CompletableFuture.completedFuture(new WriteOutcome.AlreadyApplied());
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-            return failed("usage snapshot " + describe(key) + " watermark moved on " + attempt
-                    + " attempts in a row: another consumer is applying the same stream");
-        }
-        return attempt(key, remaining, attempt + 1);
+        return remaining;
     }
 
-    private UpdateItemRequest request(SnapshotKey key, List<RecordUsage> records) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        long expiry = key.end().plus(settings.retention(key.window())).getEpochSecond();
-        BigInteger highest = records.get(records.size() - 1).sequence();
-        String set = "SET " + String.join(", ",
-                assign(names, values, "#ws", Attributes.WINDOW_START, number(key.start().getEpochSecond())),
-                assign(names, values, "#we", Attributes.WINDOW_END, number(key.end().getEpochSecond())),
-                assign(names, values, "#ttl", Attributes.TTL, number(expiry)),
-                assign(names, values, "#g1pk", Attributes.GSI1_PK, AttributeValue.fromS(
-                        UsageItems.indexPk(key.bucket().namespace(), key.bucket().resource(), key.window()))),
-                assign(names, values, "#g1sk", Attributes.GSI1_SK,
-                        AttributeValue.fromS(UsageItems.indexSk(key.start(), key.bucket().entity()))),
-                assign(names, values, "#wm", Attributes.WATERMARK,
-                        AttributeValue.fromS(UsageItems.watermark(highest))));
-        values.put(":min", AttributeValue.fromS(UsageItems.watermark(records.get(0).sequence())));
-        return UpdateItemRequest.builder().tableName(table).key(key.itemKey().toAttributes())
-                .updateExpression(set + " ADD " + additions(records, names, values))
-                .conditionExpression("attribute_not_exists(#wm) OR #wm < :min")
-                .expressionAttributeNames(names).expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+    /**
+     * The ordinary write: {@code records} continue the last run (or start the snapshot), so the run's end moves to
+     * the group's last record and its start is kept.
+     */
+    private UpdateItemRequest continuation(SnapshotKey key, List<RecordUsage> records) {
+        SnapshotUpdate update = SnapshotUpdate.of(key, settings);
+        AppliedRange group = AppliedRange.of(records);
+        update.set(Attributes.WATERMARK, AttributeValue.fromS(UsageItems.watermark(group.high())));
+        update.set(UsageItems.HIGH_AFTER, AttributeValue.fromS(group.highAfter()));
+        update.setIfAbsent(UsageItems.LOW, AttributeValue.fromS(UsageItems.watermark(group.low())));
+        update.setIfAbsent(UsageItems.LOW_BEFORE, AttributeValue.fromS(group.lowBefore()));
+        update.add(records);
+        String watermark = update.name(Attributes.WATERMARK);
+        update.condition("attribute_not_exists(" + watermark + ") OR (" + watermark + " < "
+                + update.value(AttributeValue.fromS(UsageItems.watermark(group.low()))) + " AND "
+                + update.name(UsageItems.HIGH_AFTER) + " = " + update.value(AttributeValue.fromS(group.lowBefore()))
+                + ")");
+        return update.toRequest(table, key);
     }
 
-    /** The {@code ADD} clauses: the group's requests and per-limit sums (a limit netting to zero still appears). */
-    private static String additions(List<RecordUsage> records, Map<String, String> names,
-                                    Map<String, AttributeValue> values) {
-        long requests = 0;
-        Map<String, Long> amounts = new TreeMap<>();
-        for (RecordUsage record : records) {
-            requests += record.request() ? 1 : 0;
-            record.deltas().forEach((name, delta) -> amounts.merge(name, delta, Math::addExact));
+    /** The write after a refused continuation: exactly the unapplied records, and the runs they leave. */
+    private UpdateItemRequest rewrite(SnapshotKey key, List<RecordUsage> unapplied, AppliedRanges stored,
+                                      AppliedRanges next) {
+        SnapshotUpdate update = SnapshotUpdate.of(key, settings);
+        AppliedRange last = next.last();
+        update.set(Attributes.WATERMARK, AttributeValue.fromS(UsageItems.watermark(last.high())));
+        update.set(UsageItems.HIGH_AFTER, AttributeValue.fromS(last.highAfter()));
+        update.set(UsageItems.LOW, AttributeValue.fromS(UsageItems.watermark(last.low())));
+        update.set(UsageItems.LOW_BEFORE, AttributeValue.fromS(last.lowBefore()));
+        if (next.earlier().isEmpty()) {
+            update.remove(UsageItems.RUNS);
+        } else {
+            update.set(UsageItems.RUNS, AttributeValue.fromL(
+                    next.earlier().stream().map(AttributeValue::fromS).toList()));
         }
-        StringBuilder add = new StringBuilder("#rq :rq");
-        names.put("#rq", Attributes.REQUESTS);
-        values.put(":rq", number(requests));
-        int index = 0;
-        for (Map.Entry<String, Long> amount : amounts.entrySet()) {
-            add.append(", #a").append(index).append(" :a").append(index);
-            names.put("#a" + index, Attributes.amount(amount.getKey()));
-            values.put(":a" + index, number(amount.getValue()));
-            index++;
-        }
-        return add.toString();
+        update.add(unapplied);
+        String version = update.name(UsageItems.VERSION);
+        update.condition(stored.version() == 0 ? "attribute_not_exists(" + version + ")"
+                : version + " = " + update.value(AttributeValue.fromN(Long.toString(stored.version()))));
+        return update.toRequest(table, key);
     }
 
-    private static String assign(Map<String, String> names, Map<String, AttributeValue> values, String placeholder,
-                                 String attribute, AttributeValue value) {
-        names.put(placeholder, attribute);
-        values.put(':' + placeholder.substring(1), value);
-        return placeholder + " = :" + placeholder.substring(1);
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+    private static WriteOutcome written(Optional<AppliedRanges> next) {
+        return next.map(state -> new WriteOutcome.Written(state.gaps(), state.sealed()))
+                .orElse(new WriteOutcome.Written(0, 0));
     }
 
     private static CompletableFuture<WriteOutcome> failed(String reason) {

@@ -4,7 +4,7 @@ package dev.limiter.dynamodb.usage;
 public enum StartPosition {
 
     /**
-     * The oldest record still in the stream (up to 24 hours back). Safe to repeat: the snapshots' watermarks skip
+     * The oldest record still in the stream (up to 24 hours back). Safe to repeat: the snapshots' applied runs skip
      * every record applied before, by this poller or by the Lambda.
      */
     TRIM_HORIZON,

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * {@link UsageAggregator}: the aggregator without Lambda, for {@code limiter aggregate [--follow]} and tests.
  *
  * <p>Every shard is read in order, a parent shard to its end before its children. A page whose records partly
- * failed is kept from the first failed record on and offered again by the next poll (the aggregator's watermarks
+ * failed is kept from the first failed record on and offered again by the next poll (the snapshots' applied runs
  * skip what was applied); a record failing {@link StreamPollerBuilder#maxAttemptsPerRecord} polls in a row is
  * abandoned and reported, as a Lambda's on-failure destination would receive it. Positions live in memory only: a
  * new poller starts at its {@link StartPosition}, which is safe because re-applied records are skipped.
@@ -226,7 +226,7 @@ public final class StreamPoller {
         AggregationResult result = aggregator.apply(changes);
         Optional<RecordFailure> first = result.firstFailure().or(() -> malformed.stream().findFirst());
         tally.aggregation = tally.aggregation.plus(result)
-                .plus(new AggregationResult(malformed.size(), 0, 0, 0, 0, malformed));
+                .plus(new AggregationResult(malformed.size(), 0, 0, 0, 0, 0, 0, malformed));
         if (first.isEmpty()) {
             cursor.applied(records.size());
             return true;

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns batches of stream changes into hourly and daily usage snapshots: it sums a batch per snapshot key, then
- * writes each key once, with a watermark condition that makes a re-delivered batch a no-op (see the package
+ * writes each key once, conditioned on the records it has applied, so that every record counts once (see the package
  * documentation). Records that cannot be applied are returned, never dropped.
  *
  * <pre>{@code

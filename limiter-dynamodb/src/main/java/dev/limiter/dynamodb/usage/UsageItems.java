@@ -18,6 +18,17 @@ import java.util.Map;
  */
 final class UsageItems {
 
+    /** Snapshot attribute: sequence number of the first record of the last applied run. */
+    static final String LOW = "wl";
+    /** Snapshot attribute: fingerprint of the bucket before the last run's first record. */
+    static final String LOW_BEFORE = "wb";
+    /** Snapshot attribute: fingerprint of the bucket after the last run's last record ({@code wm} is its number). */
+    static final String HIGH_AFTER = "wf";
+    /** Snapshot attribute: the earlier applied runs, a list of encoded {@link AppliedRange}s. */
+    static final String RUNS = "rg";
+    /** Snapshot attribute: the write counter that a rewrite of the runs is conditioned on. */
+    static final String VERSION = "wv";
+
     /** Width of a stored watermark: DynamoDB sequence numbers have at most 40 digits. */
     static final int WATERMARK_DIGITS = 40;
 

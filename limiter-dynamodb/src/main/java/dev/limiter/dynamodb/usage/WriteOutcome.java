@@ -3,8 +3,13 @@ package dev.limiter.dynamodb.usage;
 /** How the write of one snapshot key ended. */
 sealed interface WriteOutcome {
 
-    /** The snapshot was updated with at least one record of the group. */
-    record Written() implements WriteOutcome {
+    /**
+     * The snapshot was updated with at least one record of the group.
+     *
+     * @param gaps   stretches of the bucket's records the snapshot still lacks after the write
+     * @param sealed gaps this write closed without their records, to bound the item's size
+     */
+    record Written(int gaps, int sealed) implements WriteOutcome {
     }
 
     /** Every record of the group had been applied before; nothing was written. */

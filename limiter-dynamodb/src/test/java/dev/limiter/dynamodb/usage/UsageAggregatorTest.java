@@ -69,7 +69,7 @@ class UsageAggregatorTest {
 
         AggregationResult result = aggregator.apply(batch);
 
-        assertThat(result).isEqualTo(new AggregationResult(4, 0, 4, 2, 0, List.of()));
+        assertThat(result).isEqualTo(new AggregationResult(4, 0, 4, 2, 0, 0, 0, List.of()));
         assertThat(updateItems()).isEqualTo(2);
         UsageSnapshot expected = snapshot("u", UsageWindow.HOURLY, Instant.parse("2026-03-01T10:00:00Z"), 2,
                 Map.of("rpm", 1L, "tpm", 1730L));
@@ -140,7 +140,7 @@ class UsageAggregatorTest {
 
         AggregationResult result = aggregator.apply(batch);
 
-        assertThat(result).isEqualTo(new AggregationResult(2, 2, 0, 0, 0, List.of()));
+        assertThat(result).isEqualTo(new AggregationResult(2, 2, 0, 0, 0, 0, 0, List.of()));
         assertThat(updateItems()).isZero();
     }
 
@@ -156,7 +156,7 @@ class UsageAggregatorTest {
 
         AggregationResult again = aggregator.apply(batch);
 
-        assertThat(again).isEqualTo(new AggregationResult(2, 0, 2, 0, 4, List.of()));
+        assertThat(again).isEqualTo(new AggregationResult(2, 0, 2, 0, 4, 0, 0, List.of()));
         assertThat(hourly("u")).isEqualTo(before);
     }
 
