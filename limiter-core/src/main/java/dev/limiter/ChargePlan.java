@@ -30,16 +30,21 @@ import java.util.Map;
  */
 final class ChargePlan {
 
+    private static final LimitCharge[] NO_CHARGES = new LimitCharge[0];
+
     private final AcquireRequest request;
     private final ResolvedTarget target;
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
+    private final LocalPlan local;
 
     private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets) {
         this.request = request;
         this.target = target;
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
+        boolean ownBucketOnly = charges.length == 1 && chargedBuckets == 1;
+        this.local = new LocalPlan(request, target.buckets().get(0).key(), ownBucketOnly ? charges[0] : NO_CHARGES);
     }
 
     /**
@@ -95,6 +100,19 @@ final class ChargePlan {
             }
         }
         return null;
+    }
+
+    /** The request this plan was made for. */
+    AcquireRequest request() {
+        return request;
+    }
+
+    /**
+     * The plan as one call to a {@link dev.limiter.internal.LocalBuckets} backend; {@link LocalPlan#isEmpty() empty}
+     * unless the plan charges exactly one bucket, the entity's own (no cascade).
+     */
+    LocalPlan local() {
+        return local;
     }
 
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */

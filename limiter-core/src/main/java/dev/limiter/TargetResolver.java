@@ -72,8 +72,13 @@ final class TargetResolver {
 
     /** The target of {@code entity} and {@code resource}; also keeps the namespace's declared policy fresh. */
     CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource) {
-        policies.get(namespace, policyLoader);
-        return targets.get(new TargetKey(entity, resource), targetLoader);
+        return resolve(entity, resource, nowNanos());
+    }
+
+    /** {@link #resolve(String, String)} as of {@code nowNanos}, read by the caller from the limiter's clock. */
+    CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource, long nowNanos) {
+        policies.get(namespace, policyLoader, nowNanos);
+        return targets.get(new TargetKey(entity, resource), targetLoader, nowNanos);
     }
 
     /** The policy the namespace declares, as last loaded; BLOCK if it declares none or none was ever loaded. */

@@ -1,0 +1,108 @@
+package dev.limiter;
+
+import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.BucketSnapshot;
+import dev.limiter.backend.ChargeOutcome;
+import dev.limiter.backend.LimitCharge;
+import dev.limiter.bucket.BucketState;
+import dev.limiter.bucket.LimitState;
+import dev.limiter.internal.LocalBuckets;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The charges of a {@link ChargePlan} on one bucket, laid out as the primitive arrays that
+ * {@link LocalBuckets#chargeNow} takes, with each charge's cost and slack worked out once per plan rather than once
+ * per acquire; and the decisions a local charge's TATs amount to.
+ *
+ * <p>Immutable; the arrays are never handed out except to the backend during a call.
+ */
+final class LocalPlan {
+
+    private final AcquireRequest request;
+    private final BucketKey key;
+    private final LimitCharge[] charges;
+    private final Limit[] limits;
+    private final long[] tokens;
+    private final long[] costs;
+    private final long[] slacks;
+
+    LocalPlan(AcquireRequest request, BucketKey key, LimitCharge[] charges) {
+        this.request = request;
+        this.key = key;
+        this.charges = charges.clone();
+        this.limits = new Limit[charges.length];
+        this.tokens = new long[charges.length];
+        this.costs = new long[charges.length];
+        this.slacks = new long[charges.length];
+        for (int i = 0; i < charges.length; i++) {
+            limits[i] = charges[i].limit();
+            tokens[i] = charges[i].tokens();
+            costs[i] = charges[i].costNanos();
+            slacks[i] = limits[i].slackNanos(tokens[i]);
+        }
+    }
+
+    /** Whether there is nothing to charge locally: the plan charges no bucket, or more than one. */
+    boolean isEmpty() {
+        return charges.length == 0;
+    }
+
+    /** An array for the TATs of one local charge. */
+    long[] newTats() {
+        return new long[charges.length];
+    }
+
+    /** Charges {@code buckets} at {@code nowNanos}, filling {@code tatsOut}; whether it was granted. */
+    boolean charge(LocalBuckets buckets, long nowNanos, long[] tatsOut) {
+        return buckets.chargeNow(key, limits, tokens, costs, slacks, nowNanos, tatsOut);
+    }
+
+    /** The statuses after a granted charge that left the TATs {@code tats}. */
+    List<LimitStatus> grantedStatuses(long[] tats, long nowNanos) {
+        List<LimitStatus> statuses = new ArrayList<>(tats.length);
+        for (int i = 0; i < tats.length; i++) {
+            statuses.add(status(i, available(i, tats[i], nowNanos), 0));
+        }
+        return statuses;
+    }
+
+    /** The rejection of a charge judged against the TATs {@code tats}, with the exact retry-after. */
+    Decision.Rejected rejection(long[] tats, long nowNanos) {
+        List<LimitStatus> statuses = new ArrayList<>(tats.length);
+        List<LimitStatus> violations = new ArrayList<>(1);
+        long longest = 0;
+        for (int i = 0; i < tats.length; i++) {
+            // The retry-after of LimitState#retryAfterNanos, with the slack worked out once per plan.
+            long wait = Math.max(Math.max(tats[i] - nowNanos, 0) - slacks[i], 0);
+            LimitStatus status = status(i, available(i, tats[i], nowNanos), wait);
+            statuses.add(status);
+            if (wait > 0) {
+                violations.add(status);
+                longest = Math.max(longest, wait);
+            }
+        }
+        return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest), violations,
+                statuses);
+    }
+
+    /** A granted charge that left the TATs {@code tats}, as the outcome the backend SPI would have returned. */
+    ChargeOutcome outcomeOf(long[] tats) {
+        List<LimitState> states = new ArrayList<>(tats.length);
+        for (int i = 0; i < tats.length; i++) {
+            states.add(new LimitState(limits[i], tats[i], 0));
+        }
+        return new ChargeOutcome(true, List.of(new BucketSnapshot(key, new BucketState(states))));
+    }
+
+    private long available(int i, long tatNanos, long nowNanos) {
+        return new LimitState(limits[i], tatNanos, 0).availableTokens(nowNanos);
+    }
+
+    private LimitStatus status(int i, long available, long waitNanos) {
+        return new LimitStatus(key.entity(), key.resource(), limits[i], available, tokens[i],
+                Duration.ofNanos(waitNanos));
+    }
+}
