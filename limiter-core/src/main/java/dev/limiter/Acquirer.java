@@ -33,7 +33,7 @@ final class Acquirer {
         this.context = context;
         this.resolver = resolver;
         this.local = context.backend() instanceof LocalBuckets;
-        this.buckets = local ? (LocalBuckets) context.backend() : Acquirer::noLocalBuckets;
+        this.buckets = local ? (LocalBuckets) context.backend() : NotLocal.INSTANCE;
     }
 
     /**
@@ -154,8 +154,18 @@ final class Acquirer {
     }
 
     /** Stands in for {@link LocalBuckets} on other backends; never called, because {@code local} is false. */
-    private static boolean noLocalBuckets(BucketKey key, Limit[] limits, long[] tokens,
-                                          long[] costs, long[] slacks, long now, long[] tatsOut) {
-        throw new IllegalStateException("the backend keeps no buckets in this process");
+    private static final class NotLocal implements LocalBuckets {
+        static final NotLocal INSTANCE = new NotLocal();
+
+        @Override
+        public boolean chargeNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long[] slackNanos,
+                                 long nowNanos, long[] tatsOut) {
+            throw new IllegalStateException("the backend keeps no buckets in this process");
+        }
+
+        @Override
+        public void settleNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long nowNanos) {
+            throw new IllegalStateException("the backend keeps no buckets in this process");
+        }
     }
 }

@@ -6,11 +6,15 @@ import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
+import dev.limiter.internal.Arithmetic;
 import dev.limiter.internal.LocalBuckets;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The charges of a {@link ChargePlan} on one bucket, laid out as the primitive arrays that
@@ -58,6 +62,55 @@ final class LocalPlan {
     /** Charges {@code buckets} at {@code nowNanos}, filling {@code tatsOut}; whether it was granted. */
     boolean charge(LocalBuckets buckets, long nowNanos, long[] tatsOut) {
         return buckets.chargeNow(key, limits, tokens, costs, slacks, nowNanos, tatsOut);
+    }
+
+    /** The index of the charge of the limit called {@code name}, or -1 if the plan does not charge it. */
+    int indexOf(String name) {
+        for (int i = 0; i < limits.length; i++) {
+            if (limits[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The name of the limit of charge {@code i}. */
+    String name(int i) {
+        return limits[i].name();
+    }
+
+    /** Net tokens charged per limit name once {@code pending} deltas (one per charge) are settled. */
+    Map<String, Long> settledCharges(long[] pending) {
+        Map<String, Long> charged = new LinkedHashMap<>();
+        for (int i = 0; i < limits.length; i++) {
+            charged.put(limits[i].name(), settledNet(i, pending[i]));
+        }
+        return Collections.unmodifiableMap(charged);
+    }
+
+    /**
+     * Settles {@code pending} deltas (one per charge) on {@code buckets}: each charge's net moves from what was
+     * charged to {@code max(0, charged + delta)} at the difference of their costs, as {@code LeaseLedger} computes
+     * it, so refunds never exceed the charge; nothing is written when nothing changes. Returns whether it wrote.
+     */
+    boolean settle(LocalBuckets buckets, long[] pending, long nowNanos) {
+        long[] changes = new long[limits.length];
+        long[] changeCosts = new long[limits.length];
+        boolean changed = false;
+        for (int i = 0; i < limits.length; i++) {
+            long net = settledNet(i, pending[i]);
+            changes[i] = net - tokens[i];
+            changeCosts[i] = Math.abs(limits[i].costNanos(net) - costs[i]);
+            changed |= changes[i] != 0;
+        }
+        if (changed) {
+            buckets.settleNow(key, limits, changes, changeCosts, nowNanos);
+        }
+        return changed;
+    }
+
+    private long settledNet(int i, long delta) {
+        return Math.max(0, Arithmetic.saturatedAdd(tokens[i], delta));
     }
 
     /** The statuses after a granted charge that left the TATs {@code tats}. */

@@ -23,4 +23,11 @@ public interface LocalBuckets {
      */
     boolean chargeNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long[] slackNanos,
                       long nowNanos, long[] tatsOut);
+
+    /**
+     * Applies a lease's settlement to the bucket of {@code key} without an admission check, as
+     * {@link dev.limiter.backend.Backend#settle} does: change {@code i} adds {@code tokens[i]} of {@code limits[i]}
+     * (a charge into debt if positive, a refund if negative, nothing if 0) at a cost of {@code costNanos[i]}.
+     */
+    void settleNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long nowNanos);
 }

@@ -114,6 +114,31 @@ public final class InMemoryBackend implements Backend, LocalBuckets {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each change goes through {@link LimitState#settle}, like {@link #settle}, so both treat a configuration
+     * change and an evicted bucket alike.
+     */
+    @Override
+    public void settleNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long nowNanos) {
+        MemoryBucket bucket = table.lock(key, nowNanos);
+        try {
+            for (int i = 0; i < limits.length; i++) {
+                int index = bucket.indexOf(limits[i].name());
+                if (tokens[i] == 0 || (tokens[i] < 0 && index < 0)) {
+                    continue; // nothing to do, or a refund to an evicted (full) bucket: nothing left to refund
+                }
+                LimitState base = index < 0 ? LimitState.fresh(limits[i])
+                        : new LimitState(bucket.limit(index), bucket.tatNanos(index), bucket.consumedTokens(index));
+                LimitState settled = base.settle(limits[i], tokens[i], costNanos[i], nowNanos);
+                bucket.set(index, settled.limit(), settled.tatNanos(), settled.consumedTokens());
+            }
+        } finally {
+            bucket.unlock();
+        }
+    }
+
     /** The stored TAT of limit {@code index}, re-expressed under {@code requested} if its parameters changed. */
     private static long reconciledTat(MemoryBucket bucket, int index, Limit requested, long nowNanos) {
         Limit stored = bucket.limit(index);
