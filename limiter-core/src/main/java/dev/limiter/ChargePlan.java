@@ -108,6 +108,17 @@ final class ChargePlan {
     }
 
     /**
+     * Whether this plan also serves {@code other}: the same request object, or one with equal entity, resource,
+     * amounts (in order) and request limits, which plans identically against the same target.
+     */
+    boolean serves(AcquireRequest other) {
+        return request == other || (request.entity().equals(other.entity())
+                && request.resource().equals(other.resource())
+                && ((Amounts) request.amounts()).sameAs((Amounts) other.amounts())
+                && request.limits().equals(other.limits()));
+    }
+
+    /**
      * The plan as one call to a {@link dev.limiter.internal.LocalBuckets} backend; {@link LocalPlan#isEmpty() empty}
      * unless the plan charges exactly one bucket, the entity's own (no cascade).
      */

@@ -10,9 +10,9 @@ import java.util.List;
  * bucket first, then one per ancestor reached through cascade.
  *
  * <p>A class rather than a record because it also remembers the last {@link ChargePlan} made against it: a plan
- * depends only on the request and the target, and applications often acquire with the same request object again
- * (a constant request, or a waiter's retries), so the in-memory fast path plans once per request and target instead
- * of once per acquire. The target is cached with a TTL, so a configuration change drops its plans with it.
+ * depends only on the request's content and the target, and applications acquire with equal requests again and
+ * again (a constant request, one built per call from the same constants, a waiter's retries), so an acquire plans
+ * once per distinct request and target instead of every time. The target is cached with a TTL, so a configuration change drops its plans with it.
  *
  * <p>Thread-safe: the buckets are immutable and the remembered plan is an immutable value behind a volatile field;
  * threads that acquire with different requests on one target merely replace each other's plan.
@@ -42,15 +42,15 @@ final class ResolvedTarget {
     }
 
     /**
-     * The plan of {@code request} against this target: the remembered one if it was made for this very request
-     * object, else a new one (which is then remembered).
+     * The plan of {@code request} against this target: the remembered one if it serves an equal request (see
+     * {@link ChargePlan#serves}), else a new one, which is then remembered.
      *
      * @throws IllegalArgumentException       if the request names a limit that does not apply to its entity
      * @throws AmountExceedsCapacityException if an amount is above a capacity
      */
     ChargePlan plan(AcquireRequest request) {
         ChargePlan plan = lastPlan;
-        if (plan != null && plan.request() == request) {
+        if (plan != null && plan.serves(request)) {
             return plan;
         }
         plan = ChargePlan.of(request, this);
