@@ -11,6 +11,7 @@ import dev.limiter.internal.LocalBuckets;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,21 +125,24 @@ final class LocalPlan {
 
     /** The rejection of a charge judged against the TATs {@code tats}, with the exact retry-after. */
     Decision.Rejected rejection(long[] tats, long nowNanos) {
-        List<LimitStatus> statuses = new ArrayList<>(tats.length);
-        List<LimitStatus> violations = new ArrayList<>(1);
+        // Arrays wrapped once in immutable lists, which Decision.Rejected then keeps without copying them again.
+        LimitStatus[] statuses = new LimitStatus[tats.length];
+        LimitStatus[] violations = new LimitStatus[tats.length];
+        int violated = 0;
         long longest = 0;
         for (int i = 0; i < tats.length; i++) {
             // The retry-after of LimitState#retryAfterNanos, with the slack worked out once per plan.
             long wait = Math.max(Math.max(tats[i] - nowNanos, 0) - slacks[i], 0);
-            LimitStatus status = status(i, available(i, tats[i], nowNanos), wait);
-            statuses.add(status);
+            statuses[i] = status(i, available(i, tats[i], nowNanos), wait);
             if (wait > 0) {
-                violations.add(status);
+                violations[violated++] = statuses[i];
                 longest = Math.max(longest, wait);
             }
         }
-        return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest), violations,
-                statuses);
+        List<LimitStatus> violationList = violated == 1 ? List.of(violations[0])
+                : List.of(Arrays.copyOf(violations, violated));
+        return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest), violationList,
+                List.of(statuses));
     }
 
     /** A granted charge that left the TATs {@code tats}, as the outcome the backend SPI would have returned. */

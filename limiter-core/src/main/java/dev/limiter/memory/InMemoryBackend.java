@@ -94,7 +94,7 @@ public final class InMemoryBackend implements Backend, LocalBuckets {
         try {
             boolean admitted = true;
             for (int i = 0; i < limits.length; i++) {
-                int index = bucket.indexOf(limits[i].name());
+                int index = bucket.indexOf(limits[i], i);
                 long tat = index < 0 ? 0 : reconciledTat(bucket, index, limits[i], nowNanos);
                 tatsOut[i] = tat;
                 admitted &= Math.max(tat - nowNanos, 0) <= slackNanos[i];
@@ -103,7 +103,7 @@ public final class InMemoryBackend implements Backend, LocalBuckets {
                 return false;
             }
             for (int i = 0; i < limits.length; i++) {
-                int index = bucket.indexOf(limits[i].name());
+                int index = bucket.indexOf(limits[i], i);
                 long consumed = index < 0 ? 0 : bucket.consumedTokens(index);
                 tatsOut[i] = LimitState.chargedTatNanos(tatsOut[i], costNanos[i], nowNanos);
                 bucket.set(index, limits[i], tatsOut[i], Arithmetic.saturatedAdd(consumed, tokens[i]));

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class MemoryBucket {
 
+    private static final int SPINS_BEFORE_PARKING = 64;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final long order;
     private Limit[] limits = new Limit[2];
@@ -36,7 +38,17 @@ final class MemoryBucket {
         return order;
     }
 
+    /**
+     * Locks the bucket. Its critical sections last tens of nanoseconds while parking a thread costs microseconds,
+     * so a contended caller first retries briefly, as a compare-and-set loop would, before it queues.
+     */
     void lock() {
+        for (int spin = 0; spin < SPINS_BEFORE_PARKING; spin++) {
+            if (lock.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
         lock.lock();
     }
 
@@ -65,6 +77,18 @@ final class MemoryBucket {
             }
         }
         return -1;
+    }
+
+    /**
+     * The index of the limit called like {@code limit}, or -1; tries {@code hint} first (a plan's limits usually sit
+     * at the same positions as the bucket's) and compares by identity before names (a bucket keeps the very limit
+     * objects it was last charged with).
+     */
+    int indexOf(Limit limit, int hint) {
+        if (hint < size && (limits[hint] == limit || limits[hint].name().equals(limit.name()))) {
+            return hint;
+        }
+        return indexOf(limit.name());
     }
 
     Limit limit(int index) {
