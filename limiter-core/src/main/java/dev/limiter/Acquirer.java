@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Two paths. On a backend whose buckets live in this process ({@link LocalBuckets}: the in-memory backend), an
  * acquire whose target is cached and charges one bucket runs the <em>local path</em>: one clock read, the plan
- * remembered by the target, one synchronous {@link LocalBuckets#chargeNow} and a {@link LocalLease}, without the
+ * remembered by the target, one synchronous {@link LocalBuckets.Bucket#chargeNow} and a {@link LocalLease}, without the
  * SPI's request and outcome values or any future. Everything else takes the <em>general path</em> through the
  * asynchronous SPI; when its futures are already complete (a warm cache, the in-memory backend) it runs straight
  * through without chaining stages. Both end in {@link #decided}, so they report alike.
@@ -158,13 +158,7 @@ final class Acquirer {
         static final NotLocal INSTANCE = new NotLocal();
 
         @Override
-        public boolean chargeNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long[] slackNanos,
-                                 long nowNanos, long[] tatsOut) {
-            throw new IllegalStateException("the backend keeps no buckets in this process");
-        }
-
-        @Override
-        public void settleNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long nowNanos) {
+        public Bucket bucket(BucketKey key) {
             throw new IllegalStateException("the backend keeps no buckets in this process");
         }
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 /**
  * A lease granted by the in-memory fast path ({@link LocalBuckets}). It holds little more than its plan and the TATs
  * its charge left. Committing it unchanged, the common case, is one compare-and-set; adjusting the limits it charged
- * collects deltas that its commit settles with one {@link LocalBuckets#settleNow}. Anything else (a rollback, an
+ * collects deltas that its commit settles with one {@link LocalBuckets.Bucket#settleNow}. Anything else (a rollback, an
  * adjustment of a limit it did not charge) it hands to a full {@link BackendLease}, built from the same plan and the
  * outcome those TATs stand for, with the pending deltas replayed into it; that lease then settles through the SPI
  * exactly as for any other backend.

@@ -19,10 +19,11 @@ import java.util.Map;
 
 /**
  * The charges of a {@link ChargePlan} on one bucket, laid out as the primitive arrays that
- * {@link LocalBuckets#chargeNow} takes, with each charge's cost and slack worked out once per plan rather than once
+ * {@link LocalBuckets.Bucket#chargeNow} takes, with each charge's cost and slack worked out once per plan rather than once
  * per acquire; and the decisions a local charge's TATs amount to.
  *
- * <p>Immutable; the arrays are never handed out except to the backend during a call.
+ * <p>Thread-safe: immutable but for the bucket handle it takes on first use; the arrays are never handed out except
+ * to the backend during a call.
  */
 final class LocalPlan {
 
@@ -33,6 +34,8 @@ final class LocalPlan {
     private final long[] tokens;
     private final long[] costs;
     private final long[] slacks;
+    /** The bucket's handle once charged; a benign race may take two, which behave alike. */
+    private volatile LocalBuckets.Bucket handle;
 
     LocalPlan(AcquireRequest request, BucketKey key, LimitCharge[] charges) {
         this.request = request;
@@ -62,7 +65,17 @@ final class LocalPlan {
 
     /** Charges {@code buckets} at {@code nowNanos}, filling {@code tatsOut}; whether it was granted. */
     boolean charge(LocalBuckets buckets, long nowNanos, long[] tatsOut) {
-        return buckets.chargeNow(key, limits, tokens, costs, slacks, nowNanos, tatsOut);
+        return handle(buckets).chargeNow(limits, tokens, costs, slacks, nowNanos, tatsOut);
+    }
+
+    /** The bucket's handle, taken on first use and kept: a plan serves one limiter, hence one backend. */
+    private LocalBuckets.Bucket handle(LocalBuckets buckets) {
+        LocalBuckets.Bucket current = handle;
+        if (current == null) {
+            current = buckets.bucket(key);
+            handle = current;
+        }
+        return current;
     }
 
     /** The index of the charge of the limit called {@code name}, or -1 if the plan does not charge it. */
@@ -105,7 +118,7 @@ final class LocalPlan {
             changed |= changes[i] != 0;
         }
         if (changed) {
-            buckets.settleNow(key, limits, changes, changeCosts, nowNanos);
+            handle(buckets).settleNow(limits, changes, changeCosts, nowNanos);
         }
         return changed;
     }

@@ -63,6 +63,22 @@ class LocalPathTest {
         assertThat(general.acquire(llmCall(100))).isInstanceOf(BackendLease.class);
     }
 
+    @Test
+    void acquire_afterItsBucketWasEvicted_chargesTheKeysNewBucket() {
+        InMemoryBackend evicting = InMemoryBackend.withIdleEviction(Duration.ofMinutes(1));
+        RateLimiter small = limiterOn(evicting);
+        small.acquire(llmCall(100)).commit();
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 300; i++) { // creating buckets sweeps the table; u1's has been full for minutes
+            small.acquire(AcquireRequest.of("other-" + i, "llm").consume("rpm", 1).withLimits(RPM)).commit();
+        }
+
+        small.acquire(llmCall(100)).commit();
+
+        // The counter restarted: the plan's remembered bucket was retired and the key's new bucket was charged.
+        assertThat(state(evicting, "u1").find("tpm").orElseThrow().consumedTokens()).isEqualTo(100);
+    }
+
     // ---- the local lease ----
 
     @Test

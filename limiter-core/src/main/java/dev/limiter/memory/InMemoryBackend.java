@@ -1,6 +1,5 @@
 package dev.limiter.memory;
 
-import dev.limiter.Limit;
 import dev.limiter.backend.Backend;
 import dev.limiter.backend.BucketAdjustment;
 import dev.limiter.backend.BucketCharge;
@@ -15,7 +14,6 @@ import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
 import dev.limiter.config.ConfigStore;
 import dev.limiter.entity.EntityStore;
-import dev.limiter.internal.Arithmetic;
 import dev.limiter.internal.Futures;
 import dev.limiter.internal.LocalBuckets;
 import dev.limiter.internal.Require;
@@ -34,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * charge locks all its buckets in a fixed order (so concurrent cascades cannot deadlock), judges every limit, and
  * writes only if all admit; there is no global lock, and buckets on different keys never contend. Futures are
  * completed before the methods return. A limiter built on this backend charges single-bucket acquires through
- * {@link LocalBuckets#chargeNow}, the same judgement without the SPI's request, outcome and future objects.
+ * {@link LocalBuckets}, the same judgement without the SPI's request, outcome and future objects.
  *
  * <p>Buckets that have been full for longer than {@link #idleEviction()} are dropped as new buckets are created,
  * which bounds memory for many short-lived entities; an evicted bucket behaves exactly like the full bucket it was,
@@ -81,72 +79,10 @@ public final class InMemoryBackend implements Backend, LocalBuckets {
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Judged and written under the bucket's lock, in place: nothing is allocated unless the stored parameters of
-     * a limit differ from the requested ones (a configuration change), which reconciles that limit first.
-     */
+    /** {@inheritDoc} Its charges judge and write the bucket in place, allocating nothing. */
     @Override
-    public boolean chargeNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long[] slackNanos,
-                             long nowNanos, long[] tatsOut) {
-        MemoryBucket bucket = table.lock(key, nowNanos);
-        try {
-            boolean admitted = true;
-            for (int i = 0; i < limits.length; i++) {
-                int index = bucket.indexOf(limits[i], i);
-                long tat = index < 0 ? 0 : reconciledTat(bucket, index, limits[i], nowNanos);
-                tatsOut[i] = tat;
-                admitted &= Math.max(tat - nowNanos, 0) <= slackNanos[i];
-            }
-            if (!admitted) {
-                return false;
-            }
-            for (int i = 0; i < limits.length; i++) {
-                int index = bucket.indexOf(limits[i], i);
-                long consumed = index < 0 ? 0 : bucket.consumedTokens(index);
-                tatsOut[i] = LimitState.chargedTatNanos(tatsOut[i], costNanos[i], nowNanos);
-                bucket.set(index, limits[i], tatsOut[i], Arithmetic.saturatedAdd(consumed, tokens[i]));
-            }
-            return true;
-        } finally {
-            bucket.unlock();
-        }
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Each change goes through {@link LimitState#settle}, like {@link #settle}, so both treat a configuration
-     * change and an evicted bucket alike.
-     */
-    @Override
-    public void settleNow(BucketKey key, Limit[] limits, long[] tokens, long[] costNanos, long nowNanos) {
-        MemoryBucket bucket = table.lock(key, nowNanos);
-        try {
-            for (int i = 0; i < limits.length; i++) {
-                int index = bucket.indexOf(limits[i].name());
-                if (tokens[i] == 0 || (tokens[i] < 0 && index < 0)) {
-                    continue; // nothing to do, or a refund to an evicted (full) bucket: nothing left to refund
-                }
-                LimitState base = index < 0 ? LimitState.fresh(limits[i])
-                        : new LimitState(bucket.limit(index), bucket.tatNanos(index), bucket.consumedTokens(index));
-                LimitState settled = base.settle(limits[i], tokens[i], costNanos[i], nowNanos);
-                bucket.set(index, settled.limit(), settled.tatNanos(), settled.consumedTokens());
-            }
-        } finally {
-            bucket.unlock();
-        }
-    }
-
-    /** The stored TAT of limit {@code index}, re-expressed under {@code requested} if its parameters changed. */
-    private static long reconciledTat(MemoryBucket bucket, int index, Limit requested, long nowNanos) {
-        Limit stored = bucket.limit(index);
-        if (stored == requested || stored.sameParameters(requested)) {
-            return bucket.tatNanos(index);
-        }
-        return new LimitState(stored, bucket.tatNanos(index), bucket.consumedTokens(index))
-                .reconcile(requested, nowNanos).tatNanos();
+    public LocalBuckets.Bucket bucket(BucketKey key) {
+        return new BucketHandle(table, Require.nonNull("key", key));
     }
 
     @Override
