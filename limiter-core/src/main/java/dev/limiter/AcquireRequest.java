@@ -2,7 +2,6 @@ package dev.limiter;
 
 import dev.limiter.internal.Require;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +81,32 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
     public AcquireRequest withLimits(Limit... added) {
         Require.argument(added != null, "limits must not be null");
         for (int i = 0; i < added.length; i++) {
-            Require.argument(added[i] != null, "limits[" + i + "] must not be null");
+            if (added[i] == null) { // the message is built only on failure: withLimits is on the per-call path
+                Require.argument(false, "limits[" + i + "] must not be null");
+            }
         }
-        List<Limit> updated = new ArrayList<>(limits);
-        for (Limit limit : Arrays.asList(added)) {
-            updated.removeIf(existing -> existing.name().equals(limit.name()));
-            updated.add(limit);
+        // The limits kept, then the added ones, a later one of a name replacing an earlier: one array, no iterators.
+        Limit[] merged = new Limit[limits.size() + added.length];
+        int count = 0;
+        for (int i = 0; i < limits.size(); i++) {
+            if (indexOf(added, limits.get(i).name(), 0) < 0) {
+                merged[count++] = limits.get(i);
+            }
         }
-        return new AcquireRequest(entity, resource, amounts, updated);
+        for (int i = 0; i < added.length; i++) {
+            if (indexOf(added, added[i].name(), i + 1) < 0) {
+                merged[count++] = added[i];
+            }
+        }
+        return new AcquireRequest(entity, resource, amounts, List.of(Arrays.copyOf(merged, count)));
+    }
+
+    private static int indexOf(Limit[] candidates, String name, int from) {
+        for (int i = from; i < candidates.length; i++) {
+            if (candidates[i] != null && candidates[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

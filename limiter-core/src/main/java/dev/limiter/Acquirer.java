@@ -1,8 +1,10 @@
 package dev.limiter;
 
+import dev.limiter.backend.BucketKey;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.LeaseId;
 import dev.limiter.internal.Futures;
+import dev.limiter.internal.LocalBuckets;
 import dev.limiter.internal.TtlCache.Timed;
 
 import java.util.List;
@@ -14,18 +16,25 @@ import java.util.concurrent.CompletionException;
  * One acquire attempt: resolve the target, plan the charge, write it, and turn the outcome into a {@link Decision},
  * applying the {@link OnUnavailable} policy to backend failures. Shared by every view of a limiter.
  *
- * <p>When the cache and the backend answer with futures that are already complete (a warm cache, the in-memory
- * backend) the attempt runs straight through without chaining stages; otherwise it composes them. Both paths end in
- * {@link #decided}, so they behave the same.
+ * <p>Two paths. On a backend whose buckets live in this process ({@link LocalBuckets}: the in-memory backend), an
+ * acquire whose target is cached and charges one bucket runs the <em>local path</em>: one clock read, the plan
+ * remembered by the target, one synchronous {@link LocalBuckets.Bucket#chargeNow} and a {@link LocalLease}, without the
+ * SPI's request and outcome values or any future. Everything else takes the <em>general path</em> through the
+ * asynchronous SPI; when its futures are already complete (a warm cache, the in-memory backend) it runs straight
+ * through without chaining stages. Both end in {@link #decided}, so they report alike.
  */
 final class Acquirer {
 
     private final LimiterContext context;
     private final TargetResolver resolver;
+    private final boolean local;
+    private final LocalBuckets buckets;
 
     Acquirer(LimiterContext context, TargetResolver resolver) {
         this.context = context;
         this.resolver = resolver;
+        this.local = context.backend() instanceof LocalBuckets;
+        this.buckets = local ? (LocalBuckets) context.backend() : NotLocal.INSTANCE;
     }
 
     /**
@@ -33,6 +42,46 @@ final class Acquirer {
      * throws, failures complete the future.
      */
     CompletableFuture<Decision> attempt(AcquireRequest request, Optional<OnUnavailable> explicit) {
+        if (local) {
+            try {
+                return CompletableFuture.completedFuture(attemptNow(request, explicit));
+            } catch (RuntimeException failure) {
+                return CompletableFuture.failedFuture(failure);
+            }
+        }
+        return attemptGenerally(request, explicit);
+    }
+
+    /**
+     * {@link #attempt} for the synchronous API: the local path when it applies, else the general path joined.
+     * Throws what the future would have failed with.
+     */
+    Decision attemptNow(AcquireRequest request, Optional<OnUnavailable> explicit) {
+        if (!local) {
+            return Futures.join(attemptGenerally(request, explicit));
+        }
+        long now = context.nowNanos();
+        CompletableFuture<Timed<ResolvedTarget>> resolved = resolver.resolve(request.entity(), request.resource(), now);
+        if (!isDone(resolved)) {
+            return Futures.join(attemptGenerally(request, explicit));
+        }
+        ChargePlan plan = plan(request, resolved.join().value());
+        LocalPlan charge = plan.local();
+        if (charge.isEmpty()) {
+            return Futures.join(attemptGenerally(request, explicit));
+        }
+        long[] tats = charge.newTats();
+        boolean granted = charge.charge(buckets, now, tats);
+        if (context.listening()) {
+            context.listener().onBackendCall("charge", context.since(now), false);
+        }
+        Decision decision = granted
+                ? new Decision.Granted(new LocalLease(context, policy(explicit), plan, LeaseId.random(), tats, now))
+                : charge.rejection(tats, now);
+        return decided(request, explicit, now, decision, null);
+    }
+
+    private CompletableFuture<Decision> attemptGenerally(AcquireRequest request, Optional<OnUnavailable> explicit) {
         long start = context.listening() ? context.nowNanos() : 0;
         CompletableFuture<Decision> decision;
         try {
@@ -49,7 +98,7 @@ final class Acquirer {
     }
 
     private ChargePlan plan(AcquireRequest request, ResolvedTarget target) {
-        return ChargePlan.of(request, target, context.shadow());
+        return target.plan(request, context.shadow());
     }
 
     /** The policy in force: the explicit one, else what the namespace declares (read without I/O). */
@@ -129,5 +178,15 @@ final class Acquirer {
     /** Whether {@code future} already completed normally. */
     private static boolean isDone(CompletableFuture<?> future) {
         return future.isDone() && !future.isCompletedExceptionally();
+    }
+
+    /** Stands in for {@link LocalBuckets} on other backends; never called, because {@code local} is false. */
+    private static final class NotLocal implements LocalBuckets {
+        static final NotLocal INSTANCE = new NotLocal();
+
+        @Override
+        public Bucket bucket(BucketKey key) {
+            throw new IllegalStateException("the backend keeps no buckets in this process");
+        }
     }
 }

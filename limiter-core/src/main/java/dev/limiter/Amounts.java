@@ -55,6 +55,11 @@ final class Amounts extends AbstractMap<String, Long> {
         return new Amounts(moreNames, moreTokens);
     }
 
+    /** Whether {@code other} holds the same names and tokens in the same order; compares arrays, no iterator. */
+    boolean sameAs(Amounts other) {
+        return this == other || (Arrays.equals(names, other.names) && Arrays.equals(tokens, other.tokens));
+    }
+
     /** The name of the {@code i}-th amount. */
     String name(int i) {
         return names[i];

@@ -35,12 +35,14 @@ final class ChargePlan {
 
     /** The retry-after of a shadow limit asked for more than its capacity: about 292 years, i.e. never. */
     static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
+    private static final LimitCharge[] NO_CHARGES = new LimitCharge[0];
 
     private final AcquireRequest request;
     private final ResolvedTarget target;
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
     private final List<LimitStatus> shadowRejections;
+    private final LocalPlan local;
 
     private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets,
                        List<LimitStatus> shadowRejections) {
@@ -49,6 +51,9 @@ final class ChargePlan {
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
         this.shadowRejections = shadowRejections;
+        boolean ownBucketOnly = charges.length == 1 && chargedBuckets == 1 && shadowRejections.isEmpty()
+                && !anyShadow(charges[0]);
+        this.local = new LocalPlan(request, target.buckets().get(0).key(), ownBucketOnly ? charges[0] : NO_CHARGES);
     }
 
     /**
@@ -120,13 +125,20 @@ final class ChargePlan {
     /** Whether this plan has shadow limits: charged, or dropped as would-be rejections. Only asked after a denial. */
     boolean hasShadow() {
         for (LimitCharge[] bucket : charges) {
-            for (LimitCharge charge : bucket) {
-                if (charge.limit().shadow()) {
-                    return true;
-                }
+            if (anyShadow(bucket)) {
+                return true;
             }
         }
         return !shadowRejections.isEmpty();
+    }
+
+    private static boolean anyShadow(LimitCharge[] bucket) {
+        for (LimitCharge charge : bucket) {
+            if (charge.limit().shadow()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The statuses of the shadow limits this plan dropped because they would have rejected the request. */
@@ -160,6 +172,30 @@ final class ChargePlan {
         }
         return dropped.size() == shadowRejections.size() ? this
                 : new ChargePlan(request, target, kept, keptBuckets, List.copyOf(dropped));
+    }
+
+    /** The request this plan was made for. */
+    AcquireRequest request() {
+        return request;
+    }
+
+    /**
+     * Whether this plan also serves {@code other}: the same request object, or one with equal entity, resource,
+     * amounts (in order) and request limits, which plans identically against the same target.
+     */
+    boolean serves(AcquireRequest other) {
+        return request == other || (request.entity().equals(other.entity())
+                && request.resource().equals(other.resource())
+                && ((Amounts) request.amounts()).sameAs((Amounts) other.amounts())
+                && request.limits().equals(other.limits()));
+    }
+
+    /**
+     * The plan as one call to a {@link dev.limiter.internal.LocalBuckets} backend; {@link LocalPlan#isEmpty() empty}
+     * unless the plan charges exactly one bucket, the entity's own (no cascade).
+     */
+    LocalPlan local() {
+        return local;
     }
 
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */

@@ -112,7 +112,7 @@ public final class RateLimiter {
 
     /** Attempts {@code request} once: a granted lease, or a rejection with the exact retry-after. */
     public Decision tryAcquire(AcquireRequest request) {
-        return Futures.join(tryAcquireAsync(request));
+        return acquirer.attemptNow(Require.nonNull("request", request), onUnavailable);
     }
 
     /** {@link #tryAcquire} without blocking. */

@@ -9,9 +9,15 @@ import java.util.List;
  * The buckets an acquire for one (entity, resource) touches, with their stored limits resolved: the entity's own
  * bucket first, then one per ancestor reached through cascade.
  *
- * @param buckets at least one
+ * <p>A class rather than a record because it also remembers the last {@link ChargePlan} made against it: a plan
+ * depends only on the request's content and the target, and applications acquire with equal requests again and
+ * again (a constant request, one built per call from the same constants, a waiter's retries), so an acquire plans
+ * once per distinct request and target instead of every time. The target is cached with a TTL, so a configuration change drops its plans with it.
+ *
+ * <p>Thread-safe: the buckets are immutable and the remembered plan is an immutable value behind a volatile field;
+ * threads that acquire with different requests on one target merely replace each other's plan.
  */
-record ResolvedTarget(List<Bucket> buckets) {
+final class ResolvedTarget {
 
     /**
      * One bucket of the target.
@@ -22,7 +28,33 @@ record ResolvedTarget(List<Bucket> buckets) {
     record Bucket(BucketKey key, EffectiveLimits limits) {
     }
 
-    ResolvedTarget {
-        buckets = List.copyOf(buckets);
+    private final List<Bucket> buckets;
+    private volatile ChargePlan lastPlan;
+
+    /** A target of {@code buckets}, at least one. */
+    ResolvedTarget(List<Bucket> buckets) {
+        this.buckets = List.copyOf(buckets);
+    }
+
+    /** The buckets, the entity's own first. */
+    List<Bucket> buckets() {
+        return buckets;
+    }
+
+    /**
+     * The plan of {@code request} against this target: the remembered one if it serves an equal request (see
+     * {@link ChargePlan#serves}), else a new one, which is then remembered.
+     *
+     * @throws IllegalArgumentException       if the request names a limit that does not apply to its entity
+     * @throws AmountExceedsCapacityException if an amount is above a capacity
+     */
+    ChargePlan plan(AcquireRequest request, boolean shadowAll) {
+        ChargePlan plan = lastPlan;
+        if (plan != null && plan.serves(request)) {
+            return plan;
+        }
+        plan = ChargePlan.of(request, this, shadowAll);
+        lastPlan = plan;
+        return plan;
     }
 }

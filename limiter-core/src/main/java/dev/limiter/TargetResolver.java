@@ -48,6 +48,13 @@ final class TargetResolver {
     private final Function<String, CompletableFuture<Timed<Optional<OnUnavailable>>>> policyLoader;
     /** The namespace's declared policy as last loaded, BLOCK if none; read without I/O when the backend fails. */
     private volatile OnUnavailable declared = OnUnavailable.BLOCK;
+    /**
+     * Until when the cached policy entry is fresh and outside its refresh-ahead window, so that acquires need not
+     * look it up (one map lookup fewer per acquire). A resolve racing {@link #invalidateAll} may set it from the entry
+     * just dropped; the policy is then reloaded at the latest one TTL later, as in any other process.
+     */
+    private volatile long policyFreshUntilNanos = Long.MIN_VALUE;
+    private final long refreshAheadNanos;
 
     TargetResolver(Backend backend, String namespace, InstantSource clock, Duration ttl, int maxEntries,
                    int maxDepth, RateLimiterListener listener) {
@@ -58,6 +65,7 @@ final class TargetResolver {
         this.listener = listener;
         // Reload in the last fifth of the TTL, so that keys in steady use never make an acquire wait for the store.
         Duration refreshAhead = ttl.dividedBy(5);
+        this.refreshAheadNanos = refreshAhead.toNanos();
         this.targets = new TtlCache<>(clock, maxEntries, listener::onCacheLookup, refreshAhead);
         this.entities = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
         this.configs = new TtlCache<>(clock, maxEntries, hit -> { }, refreshAhead);
@@ -72,8 +80,19 @@ final class TargetResolver {
 
     /** The target of {@code entity} and {@code resource}; also keeps the namespace's declared policy fresh. */
     CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource) {
-        policies.get(namespace, policyLoader);
-        return targets.get(new TargetKey(entity, resource), targetLoader);
+        return resolve(entity, resource, nowNanos());
+    }
+
+    /** {@link #resolve(String, String)} as of {@code nowNanos}, read by the caller from the limiter's clock. */
+    CompletableFuture<Timed<ResolvedTarget>> resolve(String entity, String resource, long nowNanos) {
+        if (nowNanos >= policyFreshUntilNanos) {
+            CompletableFuture<Timed<Optional<OnUnavailable>>> policy = policies.get(namespace, policyLoader, nowNanos);
+            if (policy.isDone() && !policy.isCompletedExceptionally()) {
+                // Until the entry reaches its refresh-ahead window a lookup could only answer "fresh": skip it.
+                policyFreshUntilNanos = policy.join().expiresAtNanos() - refreshAheadNanos;
+            }
+        }
+        return targets.get(new TargetKey(entity, resource), targetLoader, nowNanos);
     }
 
     /** The policy the namespace declares, as last loaded; BLOCK if it declares none or none was ever loaded. */
@@ -83,6 +102,7 @@ final class TargetResolver {
 
     /** Forgets everything cached, e.g. after this process changed stored data. */
     void invalidateAll() {
+        policyFreshUntilNanos = Long.MIN_VALUE;
         policies.invalidateAll();
         targets.invalidateAll();
         entities.invalidateAll();

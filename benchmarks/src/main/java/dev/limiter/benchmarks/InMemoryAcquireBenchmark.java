@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +27,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Throughput of the grant path: one acquire and commit of a two-limit request ({@code rpm: 1} and {@code tpm: 500}
- * for entity {@code user-42} and resource {@code gpt-4}) on one thread and on two threads sharing one limiter and
- * one key, with the in-memory limiter and its peers side by side.
+ * for resource {@code gpt-4}), with the in-memory limiter and its peers side by side: on one thread, on two and
+ * eight threads sharing one limiter and one key ({@code user-42}), and on two and eight threads sharing one limiter
+ * with a key each ({@code user-<thread index>}; the peers get a bucket or limiter pair each).
  *
  * <p>The limits are so large that nothing is ever rejected during a run: every contender measures its grant path,
  * and a rejection fails the run. The limiter's {@code rpm} and {@code tpm} keep the issue's names but refill one
  * token per nanosecond (1,000 per microsecond, the fastest refill a limit may have) with a burst of
- * {@link Limit#MAX_TOKENS}; that keeps the bucket arithmetic on its 64-bit fast path, whereas a per-minute limit of
- * more than about 1.5 * 10^8 tokens would take the 128-bit fallback on every acquire. Bucket4j's bandwidths also
- * refill one token per nanosecond, its fastest. Contenders ({@link #contender}):
+ * {@link Limit#MAX_TOKENS}. Bucket4j's bandwidths also refill one token per nanosecond, its fastest. Contenders
+ * ({@link #contender}):
  * <ul>
  *   <li>{@code limiter}: {@code limiter.acquire(request)} with a request built once, committed by
  *       try-with-resources;</li>
@@ -42,6 +43,10 @@ import java.util.function.BooleanSupplier;
  *       do (the {@link Limit}s are constants);</li>
  *   <li>{@code limiter-adjust}: {@code limiter}, plus {@code lease.adjust("tpm", 200)} before the commit, which
  *       makes the commit write;</li>
+ *   <li>{@code limiter-per-day}: {@code limiter-new-request} with limits whose capacity times period passes 2^63,
+ *       so that every plan takes the 128-bit arithmetic: {@code Limit.perMinute("rpm", 6 * 10^10)} (10^9 per
+ *       second) and a daily token budget {@code Limit.perDay("tpd", 10^13)}, charging {@code rpm: 1} and
+ *       {@code tpd: 500};</li>
  *   <li>{@code bucket4j}: a local bucket with two greedy bandwidths, {@code tryConsume(1)}; Bucket4j takes the same
  *       amount from every bandwidth, so it cannot charge 1 and 500, and it has no lease or commit;</li>
  *   <li>{@code resilience4j}: two {@code AtomicRateLimiter}s acquired in sequence ({@code acquirePermission(1)},
@@ -63,20 +68,79 @@ public class InMemoryAcquireBenchmark {
     private static final String ENTITY = "user-42";
     private static final String RESOURCE = "gpt-4";
     private static final long BUCKET4J_PER_SECOND = 1_000_000_000L;
+    private static final int MAX_THREADS = 8;
+    /** 10^9 per second: capacity times period (6 * 10^10 * 6 * 10^10 ns) is far above 2^63. */
+    private static final Limit RPM_LARGE = Limit.perMinute("rpm", 60_000_000_000L);
+    /** A daily budget of 10^13 tokens: capacity times period is about 8.6 * 10^26; a run takes under 3 %. */
+    private static final Limit TPD = Limit.perDay("tpd", 10_000_000_000_000L);
 
     /** Which limiter runs; see the class documentation. */
-    @Param({"limiter", "limiter-new-request", "limiter-adjust", "bucket4j", "resilience4j", "guava"})
+    @Param({"limiter", "limiter-new-request", "limiter-adjust", "limiter-per-day", "bucket4j", "resilience4j",
+            "guava"})
     public String contender;
 
-    private BooleanSupplier operation;
+    private BooleanSupplier sharedKey;
+    private final BooleanSupplier[] ownKeys = new BooleanSupplier[MAX_THREADS];
 
-    /** Builds the contender once per trial; limiters and buckets start full. */
+    /** Builds the contender once per trial: one operation on the shared key, one per thread on keys of their own. */
     @Setup
     public void setUp() {
-        operation = switch (contender) {
-            case "limiter" -> limiter(false, false);
-            case "limiter-new-request" -> limiter(true, false);
-            case "limiter-adjust" -> limiter(false, true);
+        RateLimiter limiter = RateLimiter.builder().backend(InMemoryBackend.create()).build();
+        sharedKey = operation(limiter, ENTITY);
+        for (int i = 0; i < MAX_THREADS; i++) {
+            ownKeys[i] = operation(limiter, "user-" + i);
+        }
+    }
+
+    /** One acquire and commit on a single thread. */
+    @Benchmark
+    @Threads(1)
+    public void oneThread() {
+        grant(sharedKey);
+    }
+
+    /** One acquire and commit on each of two threads hitting the same limiter and key. */
+    @Benchmark
+    @Threads(2)
+    public void twoThreads() {
+        grant(sharedKey);
+    }
+
+    /** One acquire and commit on each of eight threads hitting the same limiter and key. */
+    @Benchmark
+    @Threads(MAX_THREADS)
+    public void eightThreads() {
+        grant(sharedKey);
+    }
+
+    /** One acquire and commit on each of two threads sharing the limiter, each on its own key. */
+    @Benchmark
+    @Threads(2)
+    public void twoThreadsOwnKeys(ThreadParams thread) {
+        grant(ownKeys[thread.getThreadIndex()]);
+    }
+
+    /** One acquire and commit on each of eight threads sharing the limiter, each on its own key. */
+    @Benchmark
+    @Threads(MAX_THREADS)
+    public void eightThreadsOwnKeys(ThreadParams thread) {
+        grant(ownKeys[thread.getThreadIndex()]);
+    }
+
+    /** Runs the operation; a rejection would mean a peer measured its rejection path, so it fails the run. */
+    private void grant(BooleanSupplier operation) {
+        if (!operation.getAsBoolean()) {
+            throw new IllegalStateException(contender + " rejected a request: its limits are too small");
+        }
+    }
+
+    /** The contender's operation on {@code entity}: the limiter's on the shared {@code limiter}, a peer's own. */
+    private BooleanSupplier operation(RateLimiter limiter, String entity) {
+        return switch (contender) {
+            case "limiter" -> limiter(limiter, entity, false, false);
+            case "limiter-new-request" -> limiter(limiter, entity, true, false);
+            case "limiter-adjust" -> limiter(limiter, entity, false, true);
+            case "limiter-per-day" -> perDay(limiter, entity);
             case "bucket4j" -> bucket4j();
             case "resilience4j" -> resilience4j();
             case "guava" -> guava();
@@ -84,37 +148,16 @@ public class InMemoryAcquireBenchmark {
         };
     }
 
-    /** One acquire and commit on a single thread. */
-    @Benchmark
-    @Threads(1)
-    public void oneThread() {
-        grant();
-    }
-
-    /** One acquire and commit on each of two threads hitting the same limiter and key. */
-    @Benchmark
-    @Threads(2)
-    public void twoThreads() {
-        grant();
-    }
-
-    /** Runs the operation; a rejection would mean a peer measured its rejection path, so it fails the run. */
-    private void grant() {
-        if (!operation.getAsBoolean()) {
-            throw new IllegalStateException(contender + " rejected a request: its limits are too small");
-        }
-    }
-
-    private static BooleanSupplier limiter(boolean newRequestPerCall, boolean adjust) {
-        RateLimiter limiter = RateLimiter.builder().backend(InMemoryBackend.create()).build();
+    private static BooleanSupplier limiter(RateLimiter limiter, String entity, boolean newRequestPerCall,
+                                           boolean adjust) {
         // One token per nanosecond with the largest burst, as in the DynamoDB benchmarks: never the bottleneck.
         Limit rpm = LimiterAcquire.RPM;
         Limit tpm = LimiterAcquire.TPM;
-        AcquireRequest prebuilt = AcquireRequest.of(ENTITY, RESOURCE).consume("rpm", 1).consume("tpm", 500)
+        AcquireRequest prebuilt = AcquireRequest.of(entity, RESOURCE).consume("rpm", 1).consume("tpm", 500)
                 .withLimits(rpm, tpm);
         if (newRequestPerCall) {
             return () -> {
-                AcquireRequest request = AcquireRequest.of(ENTITY, RESOURCE).consume("rpm", 1).consume("tpm", 500)
+                AcquireRequest request = AcquireRequest.of(entity, RESOURCE).consume("rpm", 1).consume("tpm", 500)
                         .withLimits(rpm, tpm);
                 try (Lease lease = limiter.acquire(request)) {
                     return !lease.isDegraded();
@@ -131,6 +174,16 @@ public class InMemoryAcquireBenchmark {
         }
         return () -> {
             try (Lease lease = limiter.acquire(prebuilt)) {
+                return !lease.isDegraded();
+            }
+        };
+    }
+
+    private static BooleanSupplier perDay(RateLimiter limiter, String entity) {
+        return () -> {
+            AcquireRequest request = AcquireRequest.of(entity, RESOURCE).consume("rpm", 1).consume("tpd", 500)
+                    .withLimits(RPM_LARGE, TPD);
+            try (Lease lease = limiter.acquire(request)) {
                 return !lease.isDegraded();
             }
         };

@@ -64,10 +64,20 @@ public record LimitState(Limit limit, long tatNanos, long consumedTokens) {
      * cap: the caller decides admission first (acquire) or allows debt (adjust).
      */
     public LimitState charge(long costNanos, long tokens, long nowNanos) {
+        return new LimitState(limit, chargedTatNanos(tatNanos, costNanos, nowNanos),
+                Arithmetic.saturatedAdd(consumedTokens, tokens));
+    }
+
+    /**
+     * The TAT after charging {@code costNanos} to a bucket whose TAT is {@code tatNanos}: {@code max(TAT, now) + cost},
+     * capped at {@link #MAX_BACKLOG_NANOS} ahead of now. The arithmetic of {@link #charge}, for backends that keep
+     * TATs in place of {@code LimitState}s.
+     */
+    public static long chargedTatNanos(long tatNanos, long costNanos, long nowNanos) {
         long start = Math.max(tatNanos, nowNanos);
         long capped = Math.min(Arithmetic.saturatedAdd(start, costNanos), nowNanos + MAX_BACKLOG_NANOS);
         // Never move the TAT back: a writer whose clock lags must not forgive debt beyond the cap.
-        return new LimitState(limit, Math.max(tatNanos, capped), Arithmetic.saturatedAdd(consumedTokens, tokens));
+        return Math.max(tatNanos, capped);
     }
 
     /** Gives back {@code costNanos} of bucket time for {@code tokens} refunded tokens. */

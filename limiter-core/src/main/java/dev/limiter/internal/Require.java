@@ -1,7 +1,5 @@
 package dev.limiter.internal;
 
-import java.util.Objects;
-
 /**
  * Argument checks with one wording for every entry point: each message names the field, shows the value
  * and states the rule, so that a user can fix the input without reading code.
@@ -67,7 +65,11 @@ public final class Require {
 
     /** Returns {@code value}, or throws naming {@code field} if it is {@code null}. */
     public static <T> T nonNull(String field, T value) {
-        return Objects.requireNonNull(value, () -> field + " must not be null");
+        // Not Objects.requireNonNull(value, supplier): the capturing lambda would be allocated on every check.
+        if (value == null) {
+            throw new NullPointerException(field + " must not be null");
+        }
+        return value;
     }
 
     /** Throws an {@link IllegalArgumentException} with {@code message} unless {@code condition} holds. */

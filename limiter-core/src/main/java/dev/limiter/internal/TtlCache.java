@@ -67,7 +67,14 @@ public final class TtlCache<K, V> {
 
     /** The cached value for {@code key}, loading it with {@code loader} when absent or expired. */
     public CompletableFuture<Timed<V>> get(K key, Function<K, CompletableFuture<Timed<V>>> loader) {
-        long now = now();
+        return get(key, loader, now());
+    }
+
+    /**
+     * {@link #get(Object, Function)} as of {@code now}, in epoch nanoseconds read from this cache's clock by the
+     * caller: an acquire reads the clock once for its bucket and its cache lookups.
+     */
+    public CompletableFuture<Timed<V>> get(K key, Function<K, CompletableFuture<Timed<V>>> loader, long now) {
         CompletableFuture<Timed<V>> cached = entries.get(key);
         if (cached != null && fresh(cached, now)) {
             hits.increment();

@@ -15,6 +15,7 @@ import dev.limiter.bucket.LimitState;
 import dev.limiter.config.ConfigStore;
 import dev.limiter.entity.EntityStore;
 import dev.limiter.internal.Futures;
+import dev.limiter.internal.LocalBuckets;
 import dev.limiter.internal.Require;
 
 import java.time.Duration;
@@ -27,27 +28,28 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@link Backend} that keeps everything in this process's memory.
  *
- * <p>Concurrency: buckets live in {@link BucketStripes}, a fixed array of lock stripes, each guarding a map of
- * immutable {@link BucketState}s. A charge locks the stripes of all its buckets in index order (so concurrent
- * cascades cannot deadlock), judges every limit, and swaps in new states only if all admit; there is no global lock.
- * Futures are completed before the methods return.
+ * <p>Concurrency: buckets live in a {@link BucketTable}, one {@link MemoryBucket} with its own lock per key. A
+ * charge locks all its buckets in a fixed order (so concurrent cascades cannot deadlock), judges every limit, and
+ * writes only if all admit; there is no global lock, and buckets on different keys never contend. Futures are
+ * completed before the methods return. A limiter built on this backend charges single-bucket acquires through
+ * {@link LocalBuckets}, the same judgement without the SPI's request, outcome and future objects.
  *
- * <p>Buckets that have been full for longer than {@link #idleEviction()} are dropped during later writes to their
- * stripe, which bounds memory for many short-lived entities; an evicted bucket behaves exactly like the full bucket
- * it was, except that its {@code consumed} counter restarts.
+ * <p>Buckets that have been full for longer than {@link #idleEviction()} are dropped as new buckets are created,
+ * which bounds memory for many short-lived entities; an evicted bucket behaves exactly like the full bucket it was,
+ * except that its {@code consumed} counter restarts.
  *
  * <p>Thread-safe. Share one instance between limiters to share limits.
  */
-public final class InMemoryBackend implements Backend {
+public final class InMemoryBackend implements Backend, LocalBuckets {
 
     private static final Duration DEFAULT_IDLE_EVICTION = Duration.ofHours(1);
 
-    private final BucketStripes stripes;
+    private final BucketTable table;
     private final InMemoryConfigStore configs = new InMemoryConfigStore();
     private final InMemoryEntityStore entities = new InMemoryEntityStore();
 
     private InMemoryBackend(Duration idleEviction) {
-        this.stripes = new BucketStripes(idleEviction.toNanos());
+        this.table = new BucketTable(idleEviction.toNanos());
     }
 
     /** A new, empty backend that evicts buckets after they have been full for an hour. */
@@ -64,12 +66,12 @@ public final class InMemoryBackend implements Backend {
 
     /** How long a bucket stays after it became full. */
     public Duration idleEviction() {
-        return Duration.ofNanos(stripes.idleEvictionNanos());
+        return Duration.ofNanos(table.idleEvictionNanos());
     }
 
     @Override
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        // Futures.guard inlined: the acquire hot path allocates no capturing lambda.
+        // Futures.guard inlined: no capturing lambda.
         try {
             return CompletableFuture.completedFuture(chargeNow(request));
         } catch (RuntimeException e) {
@@ -77,15 +79,23 @@ public final class InMemoryBackend implements Backend {
         }
     }
 
+    /** {@inheritDoc} Its charges judge and write the bucket in place, allocating nothing. */
+    @Override
+    public LocalBuckets.Bucket bucket(BucketKey key) {
+        return new BucketHandle(table, Require.nonNull("key", key));
+    }
+
     @Override
     public CompletableFuture<Void> settle(SettleRequest request) {
         return Futures.guard(() -> {
             // Settlements need no atomicity across buckets (nothing is judged), so each bucket is locked on its own.
-            for (BucketAdjustment bucket : request.buckets()) {
-                stripes.withLocked(bucket.key(), request.nowNanos(), view -> {
-                    view.put(bucket.key(), adjusted(view.get(bucket.key()), bucket, request.nowNanos()));
-                    return null;
-                });
+            for (BucketAdjustment adjustment : request.buckets()) {
+                MemoryBucket bucket = table.lock(adjustment.key(), request.nowNanos());
+                try {
+                    bucket.write(adjusted(bucket.snapshot(), adjustment, request.nowNanos()));
+                } finally {
+                    bucket.unlock();
+                }
             }
             return CompletableFuture.completedFuture(null);
         });
@@ -93,13 +103,22 @@ public final class InMemoryBackend implements Backend {
 
     @Override
     public CompletableFuture<List<BucketSnapshot>> read(List<BucketKey> keys) {
-        return Futures.guard(() -> CompletableFuture.completedFuture(stripes.withLocked(keys, 0, view -> {
+        return Futures.guard(() -> {
             List<BucketSnapshot> snapshots = new ArrayList<>(keys.size());
             for (BucketKey key : keys) {
-                snapshots.add(new BucketSnapshot(key, view.get(key)));
+                MemoryBucket bucket = table.lockExisting(key);
+                if (bucket == null) {
+                    snapshots.add(new BucketSnapshot(key, BucketState.EMPTY));
+                    continue;
+                }
+                try {
+                    snapshots.add(new BucketSnapshot(key, bucket.snapshot()));
+                } finally {
+                    bucket.unlock();
+                }
             }
-            return snapshots;
-        })));
+            return CompletableFuture.completedFuture(snapshots);
+        });
     }
 
     @Override
@@ -113,25 +132,25 @@ public final class InMemoryBackend implements Backend {
     }
 
     private ChargeOutcome chargeNow(ChargeRequest request) {
-        long now = request.nowNanos();
         List<BucketCharge> buckets = request.buckets();
-        if (buckets.size() == 1) {
-            BucketCharge bucket = buckets.get(0);
-            return stripes.withLocked(bucket.key(), now, view -> chargeLocked(view, buckets, now));
-        }
         List<BucketKey> keys = new ArrayList<>(buckets.size());
         buckets.forEach(bucket -> keys.add(bucket.key()));
-        return stripes.withLocked(keys, now, view -> chargeLocked(view, buckets, now));
+        MemoryBucket[] locked = table.lockAll(keys, request.nowNanos());
+        try {
+            return chargeLocked(locked, buckets, request.nowNanos());
+        } finally {
+            BucketTable.unlockAll(locked);
+        }
     }
 
     /** Judges every charge against the reconciled stored states, then writes all or nothing. */
-    private static ChargeOutcome chargeLocked(BucketStripes.View view, List<BucketCharge> buckets, long now) {
+    private static ChargeOutcome chargeLocked(MemoryBucket[] locked, List<BucketCharge> buckets, long now) {
         BucketSnapshot[] snapshots = new BucketSnapshot[buckets.size()];
         LimitState[][] judged = new LimitState[buckets.size()][];
         boolean admitted = true;
         for (int b = 0; b < snapshots.length; b++) {
             BucketCharge bucket = buckets.get(b);
-            BucketState stored = view.get(bucket.key());
+            BucketState stored = locked[b].snapshot();
             List<LimitCharge> charges = bucket.charges();
             judged[b] = new LimitState[charges.size()];
             for (int i = 0; i < judged[b].length; i++) {
@@ -148,7 +167,7 @@ public final class InMemoryBackend implements Backend {
             BucketState state = snapshots[b].state().withAll(Arrays.asList(judged[b]));
             snapshots[b] = new BucketSnapshot(buckets.get(b).key(), state);
             if (admitted) {
-                view.put(buckets.get(b).key(), state);
+                locked[b].write(state);
             }
         }
         return new ChargeOutcome(admitted, List.of(snapshots));

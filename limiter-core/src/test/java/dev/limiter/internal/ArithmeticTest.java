@@ -125,6 +125,60 @@ class ArithmeticTest {
         });
     }
 
+    @Test
+    void scaleCeil_reconcileSizedOperands_matchBigInteger() {
+        // The operands reconcile passes: a backlog up to 100 years, refill amounts up to 10^15, periods up to a year.
+        SeededRandom.run("ArithmeticTest#scaleCeil_reconcileSizedOperands_matchBigInteger", random -> {
+            for (int i = 0; i < 20_000; i++) {
+                long a = random.nextLong(2 * 50 * YEAR_NANOS);
+                long b = 1 + random.nextLong(MAX_TOKENS);
+                long c = 1_000 + random.nextLong(YEAR_NANOS);
+                long d = 1_000 + random.nextLong(YEAR_NANOS);
+                long e = 1 + random.nextLong(MAX_TOKENS);
+                BigInteger exact = ceil(big(a).multiply(big(b)).multiply(big(c)), big(d).multiply(big(e)));
+                assertThat(Arithmetic.scaleCeil(a, b, c, d, e)).as("ceil(%d*%d*%d / (%d*%d))", a, b, c, d, e)
+                        .isEqualTo(saturate(exact));
+            }
+        });
+    }
+
+    // ---- the 128-by-64-bit division ----
+
+    @Test
+    void divide_operandsAtKnuthCorrectionEdges_matchBigInteger() {
+        // Divisors just above and below powers of two and high words just below the divisor are where the
+        // estimated quotient digit needs its corrections.
+        SeededRandom.run("ArithmeticTest#divide_operandsAtKnuthCorrectionEdges_matchBigInteger", random -> {
+            for (int i = 0; i < 50_000; i++) {
+                long divisor = edge(random, 1 + random.nextInt(63));
+                long high = random.nextBoolean() ? divisor - 1 - random.nextLong(Math.min(divisor, 4))
+                        : random.nextLong(divisor);
+                long low = random.nextBoolean() ? random.nextLong() : edge(random, 1 + random.nextInt(64));
+                BigInteger dividend = big(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
+                BigInteger expected = dividend.divide(big(divisor));
+                assertThat(new BigInteger(Long.toUnsignedString(Arithmetic.divide(high, low, divisor))))
+                        .as("(%d, %d) / %d", high, low, divisor).isEqualTo(expected);
+            }
+        });
+    }
+
+    @Test
+    void mulDivCeilFloorAndScaleCeil_productsBeyond64Bits_allocateNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 1; i <= 100_000; i++) {
+            sink += Arithmetic.mulDivCeil(MAX_TOKENS, YEAR_NANOS + i, 7_000_000_000_000_003L);
+            sink += Arithmetic.mulDivFloor(-MAX_TOKENS, YEAR_NANOS + i, 86_400_000_000_000L);
+            sink += Arithmetic.scaleCeil(YEAR_NANOS, MAX_TOKENS, YEAR_NANOS, YEAR_NANOS - i, MAX_TOKENS);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // BigInteger took several objects per call (megabytes here); the bound leaves room for the JIT's own.
+        assertThat(allocated).as("bytes allocated by 300,000 calls (sink %d)", sink).isLessThan(64 * 1024);
+    }
+
     // ---- saturatedAdd ----
 
     @Test
@@ -184,6 +238,13 @@ class ArithmeticTest {
             case 2 -> random.nextLong(1L << (33 + random.nextInt(30)));
             default -> random.nextLong(Long.MAX_VALUE);
         };
+    }
+
+    /** A value near a power of two: {@code 2^bits} plus or minus a little, clamped to {@code [1, Long.MAX_VALUE]}. */
+    private static long edge(SplittableRandom random, int bits) {
+        long power = bits >= 63 ? Long.MAX_VALUE : 1L << bits;
+        long near = power + random.nextLong(-3, 4);
+        return near < 1 || (bits >= 63 && near < 0) ? Math.max(1, power) : near;
     }
 
     private static BigInteger big(long value) {
