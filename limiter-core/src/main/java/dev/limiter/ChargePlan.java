@@ -33,26 +33,24 @@ import java.util.Map;
  */
 final class ChargePlan {
 
-    /** The retry-after of a shadow limit asked for more than its capacity: about 292 years, i.e. never. */
-    static final Duration NEVER = Duration.ofNanos(Long.MAX_VALUE);
     private static final LimitCharge[] NO_CHARGES = new LimitCharge[0];
 
     private final AcquireRequest request;
     private final ResolvedTarget target;
     private final LimitCharge[][] charges;
     private final int chargedBuckets;
-    private final List<LimitStatus> shadowRejections;
+    private final ShadowLimits shadows;
     private final LocalPlan local;
 
     private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets,
-                       List<LimitStatus> shadowRejections) {
+                       ShadowLimits shadows) {
         this.request = request;
         this.target = target;
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
-        this.shadowRejections = shadowRejections;
-        boolean ownBucketOnly = charges.length == 1 && chargedBuckets == 1 && shadowRejections.isEmpty()
-                && !anyShadow(charges[0]);
+        this.shadows = shadows;
+        boolean ownBucketOnly = charges.length == 1 && chargedBuckets == 1 && shadows.rejections().isEmpty()
+                && !ShadowLimits.anyShadow(charges[0]);
         this.local = new LocalPlan(request, target.buckets().get(0).key(), ownBucketOnly ? charges[0] : NO_CHARGES);
     }
 
@@ -75,14 +73,10 @@ final class ChargePlan {
             charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll, oversized);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
         }
-        return new ChargePlan(request, target, charges, chargedBuckets,
-                oversized.isEmpty() ? List.of() : List.copyOf(oversized));
+        return new ChargePlan(request, target, charges, chargedBuckets, ShadowLimits.of(oversized));
     }
 
-    /**
-     * The charges of one bucket. An amount above a shadow limit's capacity is not charged but goes to {@code oversized}
-     * as a would-be rejection, retry-after {@link #NEVER}, its bucket unread (available shown as the capacity).
-     */
+    /** The charges of one bucket; an amount above a shadow limit's capacity goes to {@code oversized} instead. */
     private static LimitCharge[] chargesOf(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own,
                                            boolean shadowAll, List<LimitStatus> oversized) {
         Amounts amounts = (Amounts) request.amounts();
@@ -93,8 +87,7 @@ final class ChargePlan {
             Limit limit = limitNamed(bucket.limits(), own ? request.limits() : List.of(), name);
             Limit effective = limit != null && shadowAll ? limit.asShadow() : limit;
             if (effective != null && effective.shadow() && amounts.tokens(i) > effective.capacity()) {
-                oversized.add(new LimitStatus(bucket.key().entity(), bucket.key().resource(), effective,
-                        effective.capacity(), amounts.tokens(i), NEVER));
+                oversized.add(ShadowLimits.oversized(bucket.key(), effective, amounts.tokens(i)));
             } else if (effective != null) {
                 found[count++] = charge(bucket.key(), effective, amounts.tokens(i));
             } else if (own && !bucket.limits().unlimited().containsKey(name)) {
@@ -124,26 +117,12 @@ final class ChargePlan {
 
     /** Whether this plan has shadow limits: charged, or dropped as would-be rejections. Only asked after a denial. */
     boolean hasShadow() {
-        for (LimitCharge[] bucket : charges) {
-            if (anyShadow(bucket)) {
-                return true;
-            }
-        }
-        return !shadowRejections.isEmpty();
-    }
-
-    private static boolean anyShadow(LimitCharge[] bucket) {
-        for (LimitCharge charge : bucket) {
-            if (charge.limit().shadow()) {
-                return true;
-            }
-        }
-        return false;
+        return shadows.presentIn(charges);
     }
 
     /** The statuses of the shadow limits this plan dropped because they would have rejected the request. */
     List<LimitStatus> shadowRejections() {
-        return shadowRejections;
+        return shadows.rejections();
     }
 
     /**
@@ -151,27 +130,10 @@ final class ChargePlan {
      * fit (statuses kept); {@code this} if there are none, so that a denial for another reason is not retried.
      */
     ChargePlan withoutShadowRejections(ChargeOutcome outcome, long nowNanos) {
-        List<LimitStatus> dropped = new ArrayList<>(shadowRejections);
-        LimitCharge[][] kept = new LimitCharge[charges.length][];
-        int keptBuckets = 0;
-        for (int i = 0; i < charges.length; i++) {
-            BucketKey key = target.buckets().get(i).key();
-            BucketState state = stateOf(outcome, key);
-            List<LimitCharge> stays = new ArrayList<>(charges[i].length);
-            for (LimitCharge charge : charges[i]) {
-                LimitState limit = reconciled(state, charge, nowNanos);
-                long wait = limit.retryAfterNanos(charge.tokens(), nowNanos);
-                if (charge.limit().shadow() && wait > 0) {
-                    dropped.add(status(key, charge, limit.availableTokens(nowNanos), wait));
-                } else {
-                    stays.add(charge);
-                }
-            }
-            kept[i] = stays.toArray(LimitCharge[]::new);
-            keptBuckets += kept[i].length == 0 ? 0 : 1;
-        }
-        return dropped.size() == shadowRejections.size() ? this
-                : new ChargePlan(request, target, kept, keptBuckets, List.copyOf(dropped));
+        return shadows.withoutRejections(charges, target.buckets(), outcome, nowNanos)
+                .map(reduced -> new ChargePlan(request, target, reduced.charges(), reduced.chargedBuckets(),
+                        reduced.shadows()))
+                .orElse(this);
     }
 
     /** The request this plan was made for. */
@@ -258,7 +220,7 @@ final class ChargePlan {
         List<LimitStatus> statuses = new ArrayList<>();
         forEachCharge(outcome, nowNanos, (key, charge, state) ->
                 statuses.add(status(key, charge, state.availableTokens(nowNanos), 0)));
-        statuses.addAll(shadowRejections);
+        statuses.addAll(shadows.rejections());
         return statuses;
     }
 
@@ -279,7 +241,7 @@ final class ChargePlan {
                 longest[0] = Math.max(longest[0], wait);
             }
         });
-        statuses.addAll(shadowRejections);
+        statuses.addAll(shadows.rejections());
         return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest[0]), violations,
                 statuses);
     }
@@ -299,12 +261,12 @@ final class ChargePlan {
         }
     }
 
-    private static LimitState reconciled(BucketState state, LimitCharge charge, long nowNanos) {
+    static LimitState reconciled(BucketState state, LimitCharge charge, long nowNanos) {
         LimitState limit = state.find(charge.limit().name()).orElseGet(() -> LimitState.fresh(charge.limit()));
         return limit.reconcile(charge.limit(), nowNanos);
     }
 
-    private static BucketState stateOf(ChargeOutcome outcome, BucketKey key) {
+    static BucketState stateOf(ChargeOutcome outcome, BucketKey key) {
         for (BucketSnapshot snapshot : outcome.buckets()) {
             if (snapshot.key().equals(key)) {
                 return snapshot.state();
@@ -313,7 +275,7 @@ final class ChargePlan {
         return BucketState.EMPTY;
     }
 
-    private static LimitStatus status(BucketKey key, LimitCharge charge, long available, long waitNanos) {
+    static LimitStatus status(BucketKey key, LimitCharge charge, long available, long waitNanos) {
         return new LimitStatus(key.entity(), key.resource(), charge.limit(), available, charge.tokens(),
                 Duration.ofNanos(waitNanos));
     }
