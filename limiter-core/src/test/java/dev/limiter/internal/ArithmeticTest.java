@@ -118,9 +118,7 @@ class ArithmeticTest {
                 long c = operand(random);
                 long d = 1 + operand(random) % Long.MAX_VALUE;
                 long e = 1 + operand(random) % Long.MAX_VALUE;
-                BigInteger exact = ceil(big(a).multiply(big(b)).multiply(big(c)), big(d).multiply(big(e)));
-                assertThat(Arithmetic.scaleCeil(a, b, c, d, e)).as("ceil(%d*%d*%d / (%d*%d))", a, b, c, d, e)
-                        .isEqualTo(saturate(exact));
+                assertScaleCeilExact(a, b, c, d, e);
             }
         });
     }
@@ -135,9 +133,7 @@ class ArithmeticTest {
                 long c = 1_000 + random.nextLong(YEAR_NANOS);
                 long d = 1_000 + random.nextLong(YEAR_NANOS);
                 long e = 1 + random.nextLong(MAX_TOKENS);
-                BigInteger exact = ceil(big(a).multiply(big(b)).multiply(big(c)), big(d).multiply(big(e)));
-                assertThat(Arithmetic.scaleCeil(a, b, c, d, e)).as("ceil(%d*%d*%d / (%d*%d))", a, b, c, d, e)
-                        .isEqualTo(saturate(exact));
+                assertScaleCeilExact(a, b, c, d, e);
             }
         });
     }
@@ -228,6 +224,13 @@ class ArithmeticTest {
         assertThat(Arithmetic.ceilSeconds(Duration.ofSeconds(6))).isEqualTo(6);
         assertThat(Arithmetic.ceilSeconds(Duration.ofSeconds(6).plusNanos(1))).isEqualTo(7);
         assertThat(Arithmetic.ceilSeconds(Duration.ZERO)).isZero();
+    }
+
+    /** Checks {@code scaleCeil} against the exact ceiling of {@code a*b*c / (d*e)}, saturated to a long. */
+    private static void assertScaleCeilExact(long a, long b, long c, long d, long e) {
+        BigInteger exact = ceil(big(a).multiply(big(b)).multiply(big(c)), big(d).multiply(big(e)));
+        assertThat(Arithmetic.scaleCeil(a, b, c, d, e)).as("ceil(%d*%d*%d / (%d*%d))", a, b, c, d, e)
+                .isEqualTo(saturate(exact));
     }
 
     /** A non-negative operand, biased towards the sizes where 64-bit products overflow. */

@@ -31,6 +31,14 @@ class LimiterMetricsTest {
                 .listener(metrics).build();
     }
 
+    /** A limiter reporting to {@code registry} whose backend always fails, under {@code policy}. */
+    private RateLimiter downLimiter(OnUnavailable policy) {
+        LimiterMetrics metrics = LimiterMetrics.builder("prod").build();
+        metrics.bindTo(registry);
+        return RateLimiter.builder().backend(new DownBackend()).namespace("prod").clock(clock)
+                .onUnavailable(policy).listener(metrics).build();
+    }
+
     private double decisions(String outcome, String limit) {
         return registry.get(LimiterMetrics.DECISIONS)
                 .tags("namespace", "prod", "resource", "gpt-4", "outcome", outcome, "limit", limit).counter().count();
@@ -85,10 +93,7 @@ class LimiterMetricsTest {
 
     @Test
     void acquire_backendDownUnderBlock_countsUnavailableWithPolicy() {
-        LimiterMetrics metrics = LimiterMetrics.builder("prod").build();
-        metrics.bindTo(registry);
-        RateLimiter limiter = RateLimiter.builder().backend(new DownBackend()).namespace("prod").clock(clock)
-                .onUnavailable(OnUnavailable.BLOCK).listener(metrics).build();
+        RateLimiter limiter = downLimiter(OnUnavailable.BLOCK);
 
         assertThatThrownBy(() -> limiter.acquire(request)).isInstanceOf(RateLimiterUnavailableException.class);
 
@@ -100,10 +105,7 @@ class LimiterMetricsTest {
 
     @Test
     void acquire_backendDownUnderAllow_countsUnavailableNotGranted() {
-        LimiterMetrics metrics = LimiterMetrics.builder("prod").build();
-        metrics.bindTo(registry);
-        RateLimiter limiter = RateLimiter.builder().backend(new DownBackend()).namespace("prod").clock(clock)
-                .onUnavailable(OnUnavailable.ALLOW).listener(metrics).build();
+        RateLimiter limiter = downLimiter(OnUnavailable.ALLOW);
 
         limiter.acquire(request).commit();
 

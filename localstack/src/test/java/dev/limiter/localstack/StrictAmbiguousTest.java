@@ -23,17 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictAmbiguousTest {
 
-
-    @Test
-    void failAfterApply_allTables_failsARequestOnThisTable() {
-        strict.control.failAfterApply(StrictControl.ALL_TABLES, "UpdateItem", 1, AmbiguousFailure.HTTP_500);
-
-        assertThatThrownBy(() -> strict.addOnce("everywhere")).isInstanceOf(DynamoDbException.class);
-
-        assertThat(strict.counter("everywhere")).isEqualTo("1");
-        strict.control.reset(StrictControl.ALL_TABLES);
-    }
-
     private StrictFixture strict;
 
     @BeforeAll
@@ -135,5 +124,15 @@ class StrictAmbiguousTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("unknown settings holdMillis", "transactionHoldMillis");
+    }
+
+    @Test
+    void failAfterApply_allTables_failsARequestOnThisTable() {
+        strict.control.failAfterApply(StrictControl.ALL_TABLES, "UpdateItem", 1, AmbiguousFailure.HTTP_500);
+
+        assertThatThrownBy(() -> strict.addOnce("everywhere")).isInstanceOf(DynamoDbException.class);
+
+        assertThat(strict.counter("everywhere")).isEqualTo("1");
+        strict.control.reset(StrictControl.ALL_TABLES);
     }
 }

@@ -30,17 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictTransactionsTest {
 
-
-    @Test
-    void reset_whileATransactionHolds_releasesIt() {
-        CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("reset-held"));
-
-        strict.control.reset(strict.table());
-
-        assertThat(held).succeedsWithin(WAIT);
-        assertThat(strict.counter("reset-held")).isEqualTo("1");
-    }
-
     private static final Duration UNTIL_RELEASED = Duration.ofMinutes(2);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -207,6 +196,16 @@ class StrictTransactionsTest {
 
         assertThat(strict.control.stats(strict.table()).conflicts()).as("one request each").isEqualTo(2);
         release(held);
+    }
+
+    @Test
+    void reset_whileATransactionHolds_releasesIt() {
+        CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("reset-held"));
+
+        strict.control.reset(strict.table());
+
+        assertThat(held).succeedsWithin(WAIT);
+        assertThat(strict.counter("reset-held")).isEqualTo("1");
     }
 
     private CompletableFuture<TransactWriteItemsResponse> holdInBackground(TransactWriteItem... items) {
