@@ -12,7 +12,8 @@ import java.util.List;
  * <p>A class rather than a record because it also remembers the last {@link ChargePlan} made against it: a plan
  * depends only on the request's content and the target, and applications acquire with equal requests again and
  * again (a constant request, one built per call from the same constants, a waiter's retries), so an acquire plans
- * once per distinct request and target instead of every time. The target is cached with a TTL, so a configuration change drops its plans with it.
+ * once per distinct request and target instead of every time. The target is cached with a TTL, so a configuration
+ * change drops its plans with it.
  *
  * <p>Thread-safe: the buckets are immutable and the remembered plan is an immutable value behind a volatile field;
  * threads that acquire with different requests on one target merely replace each other's plan.
