@@ -36,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * timeouts, a dead endpoint, conflicts past the budget) surfaces as
  * {@link dev.limiter.RateLimiterUnavailableException}, to which the limiter applies its
  * {@link dev.limiter.OnUnavailable} policy. A retry of a write that was applied but whose response was lost is
- * recognised from the item's recent write tokens and not applied twice, unless more than about 32 other writes
+ * recognised from the item's recent write tokens and not applied twice, unless more than about 48 other writes
  * reached the bucket in between (over-charging, never under-charging); a cascade's retries reuse its client request
  * token, which DynamoDB deduplicates for ten minutes.
  *

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The fingerprints of the last writes to a bucket, kept in the item ({@code lt}, a list, oldest first) so that a write
  * that was applied but whose response was lost is recognised when it is retried, even after other writers have
- * written the bucket in between (up to about {@value #KEEP} of them).
+ * written the bucket in between (up to about {@value #KEEP} of them, more than one write by each of 32 writers).
  *
  * <p>Every charge and settlement adds its token's fingerprint and is conditioned on the list not holding it: a retry
  * of an applied write fails its condition, and the old image shows the fingerprint. The list is bounded without a
@@ -17,8 +17,9 @@ import java.util.Map;
  * the end appends) and drops the oldest with {@code REMOVE lt[0]} (two past {@value #KEEP} + {@value #SLACK}), so
  * stale views let it overshoot by at most the number of concurrent writers, and it shrinks back. A writer that has
  * not seen the list (new bucket, cold process, an old view) appends with {@code list_append(if_not_exists(..))},
- * which is valid whether or not the list exists. Fingerprints are 64-bit hashes of the token, 11 characters: the list
- * costs about 12 bytes per entry, about 400 bytes in all, keeping a two-limit bucket under 1 KB (one write unit).
+ * which is valid whether or not the list exists. Fingerprints are 48-bit hashes of the token, 8 characters (two of
+ * the ~56 entries collide with odds below 10⁻¹¹): the list costs 9 bytes per entry, about 500 bytes at most, keeping
+ * a bucket of a few limits under 1 KB (one write unit).
  *
  * <p>What remains: a retry that lands after more than about {@value #KEEP} other writes to the same bucket (a long
  * attempt timeout on a very hot key) is not recognised and charges again: over-charging, never under-charging.
@@ -26,7 +27,7 @@ import java.util.Map;
 final class RecentTokens {
 
     /** Entries kept. */
-    static final int KEEP = 32;
+    static final int KEEP = 48;
     /** Overshoot past {@link #KEEP} after which two entries are dropped per write. */
     static final int SLACK = 8;
     /** An index past any list's end, so that {@code SET lt[APPEND_INDEX]} appends. */
@@ -37,7 +38,7 @@ final class RecentTokens {
     private RecentTokens() {
     }
 
-    /** The fingerprint of {@code token}: 64 bits of a hash, in 11 URL-safe base-64 characters. */
+    /** The fingerprint of {@code token}: 48 bits of a hash, in 8 URL-safe base-64 characters. */
     static String fingerprint(String token) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < token.length(); i++) {
@@ -46,7 +47,7 @@ final class RecentTokens {
         hash ^= hash >>> 33;
         hash *= 0xff51afd7ed558ccdL;
         hash ^= hash >>> 33;
-        char[] text = new char[11];
+        char[] text = new char[8];
         for (int i = 0; i < text.length; i++) {
             text[i] = ALPHABET[(int) (hash & 63)];
             hash >>>= 6;
