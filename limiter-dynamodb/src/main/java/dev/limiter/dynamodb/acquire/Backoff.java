@@ -31,9 +31,9 @@ public final class Backoff {
     /** Default first step: longer than DynamoDB holds an item for a typical transaction (a few milliseconds). */
     public static final Duration DEFAULT_BASE = Duration.ofMillis(25);
     /** Default longest step. */
-    public static final Duration DEFAULT_CAP = Duration.ofMillis(400);
+    public static final Duration DEFAULT_CAP = Duration.ofMillis(500);
     /** Default retries per write. */
-    public static final int DEFAULT_MAX_RETRIES = 8;
+    public static final int DEFAULT_MAX_RETRIES = 10;
 
     private final long baseNanos;
     private final long capNanos;

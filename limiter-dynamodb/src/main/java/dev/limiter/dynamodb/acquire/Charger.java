@@ -43,6 +43,7 @@ public final class Charger {
     private final int maxAttempts;
     private final Backoff backoff;
     private final CascadeCharger cascade;
+    private final TransactionGate gate = new TransactionGate();
 
     /**
      * Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries,
@@ -59,7 +60,19 @@ public final class Charger {
 
     /** Admits and writes every charge of {@code request}, or none. */
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        return Futures.guard(() -> attempt(request, guessedBranches(request), Round.FIRST));
+        return Futures.guard(() -> {
+            if (request.buckets().size() == 1) {
+                return gate.behindTransactions(Keys.bucketPk(request.buckets().get(0).key()),
+                        () -> attempt(request, guessedBranches(request), Round.FIRST));
+            }
+            // A cascade: queue behind this process's other transactions on the topmost ancestor (see the gate).
+            String root = Keys.bucketPk(request.buckets().get(request.buckets().size() - 1).key());
+            return gate.queue(root, () -> attempt(request, guessedBranches(request), Round.FIRST));
+        });
+    }
+
+    TransactionGate gate() {
+        return gate;
     }
 
     int maxAttempts() {

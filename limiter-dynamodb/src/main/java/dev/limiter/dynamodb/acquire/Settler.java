@@ -50,6 +50,7 @@ public final class Settler {
     private final BucketCache cache;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final TransactionGate gate;
 
     /** Creates a settler sharing {@code charger}'s view of the buckets and its retry budget. */
     public Settler(DynamoDbAsyncClient client, String table, Charger charger) {
@@ -58,6 +59,7 @@ public final class Settler {
         this.cache = charger.cache();
         this.maxAttempts = charger.maxAttempts();
         this.backoff = charger.backoff();
+        this.gate = charger.gate();
     }
 
     /** Applies every adjustment of {@code request}. */
@@ -68,7 +70,12 @@ public final class Settler {
                 known.put(bucket.key(), new Known(cache.get(Keys.bucketPk(bucket.key())).orElse(BucketState.EMPTY),
                         false));
             }
-            return send(request, known, Round.FIRST);
+            if (request.buckets().size() == 1) {
+                return gate.behindTransactions(Keys.bucketPk(request.buckets().get(0).key()),
+                        () -> send(request, known, Round.FIRST));
+            }
+            String root = Keys.bucketPk(request.buckets().get(request.buckets().size() - 1).key());
+            return gate.queue(root, () -> send(request, known, Round.FIRST));
         });
     }
 
