@@ -80,10 +80,8 @@ final class Expression {
      * the writer last saw in the item (0 if unknown).
      */
     void stampToken(String token, int knownRecent) {
-        String last = name(Attributes.LAST_TOKEN);
-        String tokenValue = value(AttributeValue.fromS(token));
-        condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
-        set(last + " = " + tokenValue);
+        // The recent tokens include the last one, so only they are conditioned on; l stays for the aggregator.
+        set(name(Attributes.LAST_TOKEN) + " = " + value(AttributeValue.fromS(token)));
         RecentTokens.stamp(this, token, knownRecent);
     }
 

@@ -88,7 +88,7 @@ final class RecentTokens {
         String list = e.name(Attributes.RECENT_TOKENS);
         AttributeValue fingerprint = AttributeValue.fromS(fingerprint(token));
         String single = e.value(fingerprint);
-        e.condition("attribute_not_exists(" + list + ") OR NOT contains(" + list + ", " + single + ")");
+        e.condition("NOT contains(" + list + ", " + single + ")"); // false for a missing list, so NOT holds
         if (known < KEEP) {
             String empty = e.value(AttributeValue.fromL(List.of()));
             String appended = e.value(AttributeValue.fromL(List.of(fingerprint)));
