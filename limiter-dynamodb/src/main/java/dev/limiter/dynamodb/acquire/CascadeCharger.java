@@ -77,14 +77,7 @@ final class CascadeCharger {
                                                      Round round) {
         Throwable cause = Futures.unwrap(failure);
         if (!(cause instanceof TransactionCanceledException canceled) || !canceled.hasCancellationReasons()) {
-            WriteFailure kind = WriteFailure.of(cause);
-            if (kind.isTransient()) {
-                return charger.retryTransient(request, branches, round, kind, keys(writes), cause);
-            }
-            if (WriteFailure.isInvalidForItem(cause)) {
-                writes.forEach(write -> cache.forget(write.pk()));
-            }
-            return CompletableFuture.failedFuture(Unavailable.translate("TransactWriteItems", table, cause));
+            return notCancelled(request, writes, branches, cause, round);
         }
         Map<BucketKey, Map<String, AttributeValue>> failed = new HashMap<>();
         Map<BucketKey, Map<String, Branch>> passed = new HashMap<>();
@@ -116,6 +109,20 @@ final class CascadeCharger {
         }
         if (conflict) {
             return charger.retryTransient(request, branches, round, WriteFailure.CONFLICT, List.of(), cause);
+        }
+        return CompletableFuture.failedFuture(Unavailable.translate("TransactWriteItems", table, cause));
+    }
+
+    /** A failure of the whole request rather than a cancellation with reasons (e.g. throttling, a 5xx). */
+    private CompletableFuture<ChargeOutcome> notCancelled(ChargeRequest request, List<ChargeWrite> writes,
+                                                          Map<BucketKey, Map<String, Branch>> branches,
+                                                          Throwable cause, Round round) {
+        WriteFailure kind = WriteFailure.of(cause);
+        if (kind.isTransient()) {
+            return charger.retryTransient(request, branches, round, kind, keys(writes), cause);
+        }
+        if (WriteFailure.isInvalidForItem(cause)) {
+            writes.forEach(write -> cache.forget(write.pk()));
         }
         return CompletableFuture.failedFuture(Unavailable.translate("TransactWriteItems", table, cause));
     }
