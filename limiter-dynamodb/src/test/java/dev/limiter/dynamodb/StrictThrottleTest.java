@@ -89,10 +89,10 @@ class StrictThrottleTest {
         limiter.acquire(request("org", 1)).commit();
         limiter.tryAcquire(request("org", 1));
 
-        Lease other = limiter.acquire(request("u1", 1));
+        Lease other = limiter.acquire(request("solo", 1));
 
         assertThat(other.isDegraded()).isFalse();
-        assertThat(consumed("u1")).isEqualTo(1);
+        assertThat(consumed("solo")).isEqualTo(1);
     }
 
     @Test
