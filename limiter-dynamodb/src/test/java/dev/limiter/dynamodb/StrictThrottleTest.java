@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9, item 2, on the strict engine: each partition key may take {@value #UNITS_PER_SECOND} write units per
- * second, so a second write to a key right after the first is throttled ({@code ThrottlingException} for a single
+ * second (one every 2 s for single writes), so a write to a key right after the key's budget was spent is throttled ({@code ThrottlingException} for a single
  * write, a {@code ThrottlingError} reason in a transaction) well past the SDK's retries and the backend's short
  * budget here. The limiter's policy is {@code ALLOW}: a key that is over DynamoDB's rate must be rejected with a
  * retry-after, never admitted unmetered.
@@ -36,6 +36,8 @@ class StrictThrottleTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 1_000);
     private static final double UNITS_PER_SECOND = 2;
+    /** One unit every 2 s for the single-write tests: a key's bucket holds one unit, refilled long after the retries. */
+    private static final double SLOW_UNITS_PER_SECOND = 0.5;
 
     private final StrictEngine engine = StrictEngine.start(StrictThrottleTest.class);
     private final StrictControl control = engine.control();
@@ -68,7 +70,7 @@ class StrictThrottleTest {
 
     @Test
     void acquire_keyOverDynamoDbsRatePastTheBudget_isRejectedWithARetryAfterNotAdmitted() {
-        limiter.acquire(request("org", 1)).commit();
+        control.throttleWrites(engine.table(), SLOW_UNITS_PER_SECOND);
         limiter.acquire(request("org", 1)).commit();
 
         Decision decision = limiter.tryAcquire(request("org", 1));
@@ -80,12 +82,12 @@ class StrictThrottleTest {
         assertThat(rejected.retryAfter()).isPositive();
         assertThat(rejected.toException().getMessage()).contains("dynamodb.key-write-rate");
         assertThat(control.stats(engine.table()).throttles()).isPositive();
-        assertThat(consumed("org")).isEqualTo(2);
+        assertThat(consumed("org")).isEqualTo(1);
     }
 
     @Test
     void acquire_anotherKeyWhileOneIsThrottled_isGranted() {
-        limiter.acquire(request("org", 1)).commit();
+        control.throttleWrites(engine.table(), SLOW_UNITS_PER_SECOND);
         limiter.acquire(request("org", 1)).commit();
         limiter.tryAcquire(request("org", 1));
 
