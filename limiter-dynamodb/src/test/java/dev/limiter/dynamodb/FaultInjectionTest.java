@@ -63,7 +63,9 @@ class FaultInjectionTest {
                         .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
                         .addExecutionInterceptor(log))
                 .build();
-        backend().createTable();
+        try (DynamoDbAsyncClient setup = endpoint.newAsyncClient()) { // outside the fault path and its 500 ms timeout
+            DynamoDbBackend.builder().client(setup).tableName(endpoint.tableName()).build().createTable();
+        }
     }
 
     @BeforeEach

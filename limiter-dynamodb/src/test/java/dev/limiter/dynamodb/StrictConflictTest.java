@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while other requests are served, so a direct write to the parent gets {@code TransactionConflictException} and an
  * overlapping transaction is cancelled with {@code TransactionConflict}. The backend waits the hold out with
  * jittered exponential backoff (50 ms doubling to 1 s, 8 retries: longer in all than the hold) instead of reporting
- * DynamoDB unavailable.
+ * DynamoDB unavailable. The holding cascade comes from a second limiter with a backend of its own, as another process
+ * would: within one backend, transactions on a parent queue behind each other and do not conflict at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictConflictTest {
@@ -42,13 +43,15 @@ class StrictConflictTest {
     private final DynamoDbAsyncClient client = engine.client(engine.endpoint());
     private String namespace;
     private RateLimiter limiter;
+    private RateLimiter holder;
 
     @BeforeEach
     void newLimiter() {
         control.reset(engine.table());
         namespace = TestTable.uniqueNamespace("s");
-        limiter = RateLimiter.builder().namespace(namespace).clock(ManualClock.create())
-                .backend(engine.backend(client, 8, Duration.ofMillis(50), Duration.ofSeconds(1))).build();
+        ManualClock clock = ManualClock.create();
+        limiter = limiter(clock);
+        holder = limiter(clock);
         limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
         limiter.entities().put(Entity.root("org"));
         limiter.entities().put(Entity.child("u1", "org").withCascade(true));
@@ -56,6 +59,13 @@ class StrictConflictTest {
         limiter.explain("u1", "api");
         limiter.explain("u2", "api");
         limiter.explain("org", "api");
+        holder.explain("u1", "api");
+        holder.explain("u2", "api");
+    }
+
+    private RateLimiter limiter(ManualClock clock) {
+        return RateLimiter.builder().namespace(namespace).clock(clock)
+                .backend(engine.backend(client, 8, Duration.ofMillis(50), Duration.ofSeconds(1))).build();
     }
 
     @AfterAll
@@ -101,10 +111,26 @@ class StrictConflictTest {
         assertThat(List.of(consumed("u1"), consumed("u2"), consumed("org"))).containsExactly(5L, 1L, 6L);
     }
 
-    /** Starts a cascade acquire for {@code child} and returns once its transaction holds the items. */
+    @Test
+    void cascade_twoOfOneBackendOnTheSameParent_queueWithoutConflicting() {
+        control.holdTransactions(engine.table(), HOLD);
+        CompletableFuture<Lease> first = limiter.acquireAsync(request("u1", 1));
+
+        Lease second = limiter.acquire(request("u2", 1));
+
+        first.join().commit();
+        assertThat(second.isDegraded()).isFalse();
+        assertThat(control.stats(engine.table()).conflicts()).isZero();
+        assertThat(List.of(consumed("u1"), consumed("u2"), consumed("org"))).containsExactly(1L, 1L, 2L);
+    }
+
+    /**
+     * Starts a cascade acquire for {@code child} through the other limiter and returns once its transaction holds
+     * the items.
+     */
     private CompletableFuture<Lease> holdingCascade(String child) {
         control.holdTransactions(engine.table(), HOLD);
-        CompletableFuture<Lease> cascade = limiter.acquireAsync(request(child, 1));
+        CompletableFuture<Lease> cascade = holder.acquireAsync(request(child, 1));
         control.awaitHolding(engine.table(), 1, AWAIT);
         control.holdTransactions(engine.table(), Duration.ZERO);
         return cascade;
