@@ -65,6 +65,12 @@ public final class DynamoDbEndpointExtension implements ParameterResolver {
     /** The system property equivalent of {@value #MOTO_SERVER_VARIABLE}; it wins over the variable. */
     public static final String MOTO_SERVER_PROPERTY = "limiter.test.motoServer";
 
+    /** The system property (or JUnit configuration parameter) selecting the moto engine: {@value}. */
+    public static final String ENGINE_PROPERTY = MotoEngine.PROPERTY;
+
+    /** The environment variable selecting the moto engine ({@code serialized} or {@code strict}): {@value}. */
+    public static final String ENGINE_VARIABLE = MotoEngine.VARIABLE;
+
     /** The prefix of every table name the extension hands out. */
     public static final String TABLE_PREFIX = "limiter-test-";
 

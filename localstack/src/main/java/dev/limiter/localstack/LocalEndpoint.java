@@ -28,7 +28,7 @@ import java.util.Properties;
  *
  * @param endpoint the HTTP endpoint, for example {@code http://127.0.0.1:4566}
  * @param pid the process id of the server (moto_server) or of the process that owns it (docker compose)
- * @param kind {@link EndpointKind#MOTO} or {@link EndpointKind#LOCALSTACK}
+ * @param kind {@link EndpointKind#MOTO}, {@link EndpointKind#MOTO_STRICT} or {@link EndpointKind#LOCALSTACK}
  * @param logFile where the process writes its output
  * @param startedAt the process start time as the operating system reports it, or {@link Instant#EPOCH} when
  *     it reports none (then only the pid identifies the process)
@@ -56,7 +56,8 @@ public record LocalEndpoint(URI endpoint, long pid, EndpointKind kind, Path logF
             throw new IllegalArgumentException("pid must be positive, was " + pid);
         }
         if (kind == EndpointKind.EXTERNAL) {
-            throw new IllegalArgumentException("kind must be MOTO or LOCALSTACK: an EXTERNAL endpoint has no local process");
+            throw new IllegalArgumentException(
+                    "kind must be MOTO, MOTO_STRICT or LOCALSTACK: an EXTERNAL endpoint has no local process");
         }
         if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
             throw new IllegalArgumentException("endpoint must be an absolute http(s) URI, was " + endpoint);
@@ -68,7 +69,7 @@ public record LocalEndpoint(URI endpoint, long pid, EndpointKind kind, Path logF
      *
      * @param endpoint the HTTP endpoint it serves
      * @param process the process that was started
-     * @param kind {@link EndpointKind#MOTO} or {@link EndpointKind#LOCALSTACK}
+     * @param kind {@link EndpointKind#MOTO}, {@link EndpointKind#MOTO_STRICT} or {@link EndpointKind#LOCALSTACK}
      * @param logFile where the process writes its output
      * @return the record
      */

@@ -125,16 +125,16 @@ public final class MotoServer implements AutoCloseable {
      * Starts a detached server of the given engine; see {@link #startDetached(int, Path, Duration)}.
      *
      * @param engine how the server serves requests
-     * @param port a free TCP port, 1..65535
+     * @param port a free TCP port, 1..65535, or 0 for any free port
      * @param logFile where the server's output is appended; its directory must exist
      * @param startupTimeout how long to wait for the first HTTP answer
      * @return the endpoint, pid and log file of the running server
-     * @throws IllegalArgumentException if the port is outside 1..65535
+     * @throws IllegalArgumentException if the port is outside 0..65535
      * @throws LocalEndpointException as {@link #startDetached(int, Path, Duration)}
      */
     public static LocalEndpoint startDetached(MotoEngine engine, int port, Path logFile, Duration startupTimeout) {
-        return startDetached(new MotoCommand(EXECUTABLE, engine), LoopbackPorts.requireFree(port), logFile,
-                startupTimeout);
+        int chosen = port == 0 ? LoopbackPorts.freePort() : LoopbackPorts.requireFree(port);
+        return startDetached(new MotoCommand(EXECUTABLE, engine), chosen, logFile, startupTimeout);
     }
 
     /**

@@ -40,11 +40,16 @@ final class SerializedMoto {
      * @throws LocalEndpointException if python3 is missing or cannot import moto, or the script cannot be written
      */
     static Optional<List<String>> command(String executable, MotoEngine engine, Path logFile) {
+        return command(executable, engine, logFile, "python3");
+    }
+
+    /** As {@link #command(String, MotoEngine, Path)} with another Python interpreter (a name on PATH or a path). */
+    static Optional<List<String>> command(String executable, MotoEngine engine, Path logFile, String interpreter) {
         if (engine == MotoEngine.SERIALIZED && !executable.equals(MotoServer.EXECUTABLE)) {
             return Optional.empty();
         }
-        Path python = Executables.find("python3")
-                .orElseThrow(() -> new LocalEndpointException("python3 not found on PATH. " + PYTHON_HINT));
+        Path python = Executables.find(interpreter)
+                .orElseThrow(() -> new LocalEndpointException(interpreter + " not found on PATH. " + PYTHON_HINT));
         if (!importsMoto(python)) {
             throw new LocalEndpointException(PYTHON_HINT + " (python3: " + python + ")");
         }

@@ -38,7 +38,8 @@ public record StrictStats(Map<String, StrictCounters> tables) {
     static StrictStats parse(String json) {
         int start = json.indexOf("\"tables\"");
         int end = json.lastIndexOf("\"total\"");
-        String section = start < 0 ? "" : json.substring(start + "\"tables\"".length(), end > start ? end : json.length());
+        String section = start < 0 ? ""
+                : json.substring(start + "\"tables\"".length(), end > start ? end : json.length());
         Map<String, StrictCounters> tables = new LinkedHashMap<>();
         Matcher matcher = TABLE.matcher(section);
         while (matcher.find()) {

@@ -55,9 +55,13 @@ import threading
 import time
 import urllib.parse
 
+import copy
+
+import moto.dynamodb.models as moto_dynamodb
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
 from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table as MotoTable
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import run_simple
 
@@ -157,6 +161,7 @@ class Strict:
         self.holding = {}       # transaction id -> set of table names
         self.tokens = {}        # ClientRequestToken -> (request digest, completed monotonic time or None, body)
         self.next_id = 0
+        self.completions = 0
 
     # ----------------------------------------------------------------------------------------------- WSGI entry
     def __call__(self, environ, start_response):
@@ -337,6 +342,19 @@ class Strict:
         else:
             # A failed request leaves no idempotency record: the same token may be tried again.
             self.tokens.pop(token, None)
+        self.completions += 1
+        if self.completions % 1024 == 0:
+            self.forget_expired_tokens()
+
+    def forget_expired_tokens(self):
+        # The SDK gives every TransactWriteItems a fresh token unless the caller sets one, so records pile up;
+        # drop those older than the longest window any table uses.
+        windows = [self.defaults["idempotencyWindowMillis"]] + [table.settings.get("idempotencyWindowMillis", 0)
+                                                                for table in self.tables.values()]
+        horizon = time.monotonic() - max(windows) / 1000.0
+        for token in [token for token, (_, completed, _) in self.tokens.items()
+                      if completed is not None and completed < horizon]:
+            del self.tokens[token]
 
     # ----------------------------------------------------------------------------------------------- throttling
     def admit(self, name, key, table):
@@ -355,7 +373,7 @@ class Strict:
 
     # ----------------------------------------------------------------------------------------------- ambiguity
     def injection(self, request, operation):
-        for name in tables_of(request, operation):
+        for name in tables_of(request, operation) + ["*"]:
             for rule in self.table(name).ambiguous:
                 if rule["operation"] == operation and rule["count"] > 0:
                     rule["count"] -= 1
@@ -388,11 +406,11 @@ class Strict:
         if command == "config":
             return self.configure(name, body)
         if command == "reset":
+            for table_name in (list(self.tables) if name == "*" else [name]):
+                self.tables[table_name] = fresh(self.tables.get(table_name))
             if name == "*":
-                self.tables = {"*": Table()}
                 self.tokens.clear()
-            else:
-                self.tables.pop(name, None)
+            self.changed.notify_all()
             return {"reset": name}
         if command == "release":
             for table_name in (list(self.tables) if name == "*" else [name]):
@@ -404,22 +422,22 @@ class Strict:
         raise ValueError("unknown command '" + command + "': use config, reset, release, await or stats")
 
     def configure(self, name, body):
-        table = self.table(name)
-        for key in SETTING_KEYS:
-            if key in body:
-                value = body[key]
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                    raise ValueError(key + " must be a number >= 0, was " + json.dumps(value))
-                table.settings[key] = value
-        rules = body.get("ambiguous", [])
-        if not isinstance(rules, list):
-            raise ValueError("ambiguous must be a list of {operation, count, mode}")
-        for rule in rules:
-            table.ambiguous.append(ambiguous_rule(rule))
+        # Validate everything before changing anything, so a rejected request leaves the settings as they were.
         unknown = set(body) - set(SETTING_KEYS) - {"table", "ambiguous"}
         if unknown:
             raise ValueError("unknown settings " + ", ".join(sorted(unknown)) + "; known: "
                              + ", ".join(SETTING_KEYS + ("ambiguous",)))
+        for key in SETTING_KEYS:
+            value = body.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(key + " must be a number >= 0, was " + json.dumps(value))
+        rules = body.get("ambiguous", [])
+        if not isinstance(rules, list):
+            raise ValueError("ambiguous must be a list of {operation, count, mode}")
+        rules = [ambiguous_rule(rule) for rule in rules]
+        table = self.table(name)
+        table.settings.update({key: body[key] for key in SETTING_KEYS if key in body})
+        table.ambiguous.extend(rules)
         return {"table": name, "settings": {key: self.setting(name, key) for key in SETTING_KEYS}}
 
     def await_holding(self, name, body):
@@ -483,6 +501,14 @@ class Strict:
 
 
 # --------------------------------------------------------------------------------------------------- functions
+def fresh(previous):
+    """A reset table; transactions holding its items are released (their generation no longer matches)."""
+    table = Table()
+    if previous is not None:
+        table.release_generation = previous.release_generation + 1
+    return table
+
+
 def read_body(environ):
     length = int(environ.get("CONTENT_LENGTH") or 0)
     return environ["wsgi.input"].read(length) if length > 0 else b""
@@ -623,6 +649,11 @@ def validate(request):
 
 def parts_of(request):
     yield request
+    for requests in (request.get("RequestItems") or {}).values():
+        for entry in requests if isinstance(requests, list) else []:
+            for write in entry.values() if isinstance(entry, dict) else []:
+                if isinstance(write, dict):
+                    yield write
     for entry in request.get("TransactItems") or []:
         if isinstance(entry, dict):
             for op in entry.values():
@@ -705,6 +736,71 @@ def check_number(text):
         raise validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")
 
 
+# ------------------------------------------------------------------------------------------- transaction rollback
+class ItemCopy:
+    """Stands in for the copy module inside moto's transact_write_items: tables are not copied.
+
+    moto 5.2.1 deep-copies every table a transaction touches, stream records included, to roll back on failure;
+    with a stream that costs more with every transaction (measured: 42 ms -> 516 ms per two-item transaction over
+    400 transactions). Strict mode snapshots only the touched items and the stream length instead
+    (transact_write_items below) and restores them itself; everything else moto deep-copies (the old image of an
+    update) is still copied.
+    """
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        return value if isinstance(value, MotoTable) else copy.deepcopy(value, memo)
+
+
+MOTO_TRANSACT_WRITE_ITEMS = DynamoDBBackend.transact_write_items
+
+
+def transact_write_items(backend, transact_items):
+    snapshots = snapshot_items(backend, transact_items)
+    moto_dynamodb.copy = ItemCopy
+    try:
+        return MOTO_TRANSACT_WRITE_ITEMS(backend, transact_items)
+    except BaseException:
+        restore_items(snapshots)
+        raise
+    finally:
+        moto_dynamodb.copy = copy
+
+
+def snapshot_items(backend, transact_items):
+    snapshots = []
+    for entry in transact_items:
+        for kind, op in entry.items():
+            table = backend.tables.get(op.get("TableName", "")) if isinstance(op, dict) else None
+            key = key_of(table, op.get("Item") if kind == "Put" else op.get("Key")) if table is not None else None
+            if key is None:
+                continue
+            hash_value = DynamoType(key[table.hash_key_attr])
+            range_value = DynamoType(key[table.range_key_attr]) if table.range_key_attr is not None else None
+            try:
+                item = table.get_item(hash_value, range_value)
+            except Exception:  # noqa: BLE001 - moto reports the bad key itself
+                continue
+            stream = len(table.stream_shard.items) if table.stream_shard is not None else None
+            snapshots.append((table, hash_value, range_value, copy.deepcopy(item), stream))
+    return snapshots
+
+
+def restore_items(snapshots):
+    for table, hash_value, range_value, item, stream in reversed(snapshots):
+        if range_value is not None:
+            if item is None:
+                table.items[hash_value].pop(range_value, None)
+            else:
+                table.items[hash_value][range_value] = item
+        elif item is None:
+            table.items.pop(hash_value, None)
+        else:
+            table.items[hash_value] = item
+        if stream is not None:
+            del table.stream_shard.items[stream:]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -715,12 +811,13 @@ def main():
     args = parser.parse_args()
     # moto parses expressions recursively: an UpdateExpression with a few hundred actions (DynamoDB allows 300
     # operators) exceeds Python's default recursion limit and answers HTTP 500. Deeper stacks fix that.
-    sys.setrecursionlimit(100000)
-    threading.stack_size(256 * 1024 * 1024)
+    sys.setrecursionlimit(20000)
+    threading.stack_size(64 * 1024 * 1024)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
     defaults = {"transactionHoldMillis": args.hold_millis, "writeUnitsPerSecondPerKey": args.write_units,
                 "idempotencyWindowMillis": args.idempotency_window_millis}
+    DynamoDBBackend.transact_write_items = transact_write_items
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, Strict(app, defaults), threaded=True, use_reloader=False)
 

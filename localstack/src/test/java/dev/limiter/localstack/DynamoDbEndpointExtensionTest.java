@@ -57,7 +57,8 @@ class DynamoDbEndpointExtensionTest {
 
     @Test
     void resolve_runEnds_motoServerIsStopped() {
-        assumeTrue(entries("kind").contains("MOTO"), "the run used an external endpoint");
+        assumeTrue(entries("kind").stream().anyMatch(kind -> kind.startsWith("MOTO")),
+                "the run used an external endpoint");
         URI endpoint = URI.create(entries("endpoint").get(0));
 
         boolean listening = accepts(endpoint);
@@ -74,6 +75,20 @@ class DynamoDbEndpointExtensionTest {
 
         assertThat(entries(external, "endpoint")).containsExactly("http://127.0.0.1:9");
         assertThat(entries(external, "kind")).containsExactly("EXTERNAL");
+    }
+
+    @Test
+    void resolve_engineStrict_injectsAStrictEndpointWithItsControl() {
+        assumeTrue(System.getenv(DynamoDbEndpointExtension.ENDPOINT_VARIABLE) == null, "an endpoint is set");
+        assumeTrue(System.getProperty(DynamoDbEndpointExtension.ENDPOINT_PROPERTY) == null, "an endpoint is set");
+
+        EngineExecutionResults strict = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(MotoEngine.PROPERTY, "strict")
+                .selectors(selectClass(SecondFixture.class))
+                .execute();
+
+        assertThat(entries(strict, "kind")).containsExactly("MOTO_STRICT");
+        assertThat(entries(strict, "strict")).containsExactly("true");
     }
 
     @Test
@@ -159,6 +174,7 @@ class DynamoDbEndpointExtensionTest {
             reporter.publishEntry("second", endpoint.tableName());
             reporter.publishEntry("endpoint", endpoint.endpoint().toString());
             reporter.publishEntry("kind", endpoint.kind().name());
+            reporter.publishEntry("strict", Boolean.toString(endpoint.strict().isPresent()));
         }
     }
 }

@@ -104,4 +104,26 @@ class EndpointSettingsTest {
 
         assertThat(settings.motoExecutable()).isEqualTo("/opt/venv/bin/moto_server");
     }
+
+    @Test
+    void motoEngine_unset_isSerialized() {
+        assertThat(settings(Map.of(), Map.of()).motoEngine()).isEqualTo(MotoEngine.SERIALIZED);
+    }
+
+    @Test
+    void motoEngine_propertyAndVariableSet_propertyWins() {
+        EndpointSettings settings = settings(Map.of("LIMITER_TEST_ENGINE", "serialized"),
+                Map.of("limiter.test.engine", "strict"));
+
+        assertThat(settings.motoEngine()).isEqualTo(MotoEngine.STRICT);
+    }
+
+    @Test
+    void motoEngine_unknownValue_failsNamingTheSetting() {
+        EndpointSettings settings = settings(Map.of("LIMITER_TEST_ENGINE", "fast"), Map.of());
+
+        assertThatThrownBy(settings::motoEngine)
+                .isInstanceOf(LocalEndpointException.class)
+                .hasMessageContaining("limiter.test.engine (LIMITER_TEST_ENGINE) must be 'serialized' or 'strict'");
+    }
 }

@@ -66,7 +66,7 @@ class LocalEndpointTest {
     void new_externalKind_isRejected() {
         assertThatThrownBy(() -> new LocalEndpoint(ENDPOINT, 1, EndpointKind.EXTERNAL, Path.of("x.log"), STARTED))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kind must be MOTO or LOCALSTACK");
+                .hasMessageContaining("kind must be MOTO, MOTO_STRICT or LOCALSTACK");
     }
 
     @Test

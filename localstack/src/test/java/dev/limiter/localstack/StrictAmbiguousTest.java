@@ -3,6 +3,9 @@ package dev.limiter.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +22,17 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictAmbiguousTest {
+
+
+    @Test
+    void failAfterApply_allTables_failsARequestOnThisTable() {
+        strict.control.failAfterApply(StrictControl.ALL_TABLES, "UpdateItem", 1, AmbiguousFailure.HTTP_500);
+
+        assertThatThrownBy(() -> strict.addOnce("everywhere")).isInstanceOf(DynamoDbException.class);
+
+        assertThat(strict.counter("everywhere")).isEqualTo("1");
+        strict.control.reset(StrictControl.ALL_TABLES);
+    }
 
     private StrictFixture strict;
 
@@ -82,6 +96,16 @@ class StrictAmbiguousTest {
     }
 
     @Test
+    void transactWrite_sdkRetriesAfter500WithoutAToken_appliesOnceBecauseTheSdkSetsOne() {
+        strict.control.failAfterApply(strict.table(), "TransactWriteItems", 1, AmbiguousFailure.HTTP_500);
+
+        strict.retrying.transactWriteItems(request -> request.transactItems(strict.add("sdk-token")));
+
+        assertThat(strict.counter("sdk-token")).isEqualTo("1");
+        assertThat(strict.control.stats(strict.table()).idempotentReplays()).isEqualTo(1);
+    }
+
+    @Test
     void failAfterApply_countTwo_failsTwoRequestsThenServesNormally() {
         strict.control.failAfterApply(strict.table(), "UpdateItem", 2, AmbiguousFailure.HTTP_500);
         assertThatThrownBy(() -> strict.addOnce("twice")).isInstanceOf(DynamoDbException.class);
@@ -100,5 +124,16 @@ class StrictAmbiguousTest {
 
         assertThat(strict.counter("untouched")).isEqualTo("1");
         assertThat(strict.control.stats(strict.table()).ambiguousInjected()).isZero();
+    }
+
+    @Test
+    void config_unknownSetting_answers400NamingTheKnownSettings() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(strict.server.endpoint().resolve("/_strict/config"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"table\": \"*\", \"holdMillis\": 5}")).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unknown settings holdMillis", "transactionHoldMillis");
     }
 }

@@ -29,7 +29,8 @@ final class StrictFixture implements AutoCloseable {
         this.endpoint = new DynamoDbTestEndpoint(server.endpoint(), Region.US_EAST_1,
                 DynamoDbTestEndpoint.fakeCredentials(), table, EndpointKind.MOTO_STRICT);
         this.control = endpoint.strict().orElseThrow();
-        this.once = endpoint.applyTo(DynamoDbClient.builder()).overrideConfiguration(ClientOverrideConfiguration.builder()
+        this.once = endpoint.applyTo(DynamoDbClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallTimeout(DynamoDbTestEndpoint.API_CALL_TIMEOUT).build()).build();
         this.retrying = endpoint.newSyncClient();
@@ -48,7 +49,8 @@ final class StrictFixture implements AutoCloseable {
     }
 
     void put(String pk, String counter) {
-        once.putItem(request -> request.tableName(table()).item(Map.of("pk", TestTables.s(pk), "n", TestTables.n(counter))));
+        once.putItem(request -> request.tableName(table())
+                .item(Map.of("pk", TestTables.s(pk), "n", TestTables.n(counter))));
     }
 
     /** Returns the counter {@code n} of an item, or null when the item or the attribute is missing. */

@@ -106,7 +106,8 @@ class StrictThrottlingTest {
 
         assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
                 .containsExactly("None", "ThrottlingError");
-        assertThat(cancelled.cancellationReasons().get(1).message()).startsWith("Throughput exceeds the current capacity");
+        assertThat(cancelled.cancellationReasons().get(1).message())
+                .startsWith("Throughput exceeds the current capacity");
         assertThat(strict.counter("tx-cold")).isNull();
     }
 

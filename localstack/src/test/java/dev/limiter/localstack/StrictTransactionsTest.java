@@ -30,6 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictTransactionsTest {
 
+
+    @Test
+    void reset_whileATransactionHolds_releasesIt() {
+        CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("reset-held"));
+
+        strict.control.reset(strict.table());
+
+        assertThat(held).succeedsWithin(WAIT);
+        assertThat(strict.counter("reset-held")).isEqualTo("1");
+    }
+
     private static final Duration UNTIL_RELEASED = Duration.ofMinutes(2);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -65,7 +76,8 @@ class StrictTransactionsTest {
                 .isInstanceOfSatisfying(TransactionConflictException.class, conflict -> {
                     assertThat(conflict.statusCode()).isEqualTo(400);
                     assertThat(conflict.awsErrorDetails().errorCode()).isEqualTo("TransactionConflictException");
-                    assertThat(conflict.awsErrorDetails().errorMessage()).isEqualTo("Transaction is ongoing for the item.");
+                    assertThat(conflict.awsErrorDetails().errorMessage())
+                            .isEqualTo("Transaction is ongoing for the item.");
                 });
 
         release(held);
@@ -125,6 +137,22 @@ class StrictTransactionsTest {
     }
 
     @Test
+    void transactWrite_twoDisjointTransactions_holdAtTheSameTimeAndBothCommit() {
+        CompletableFuture<TransactWriteItemsResponse> first = strict.async.transactWriteItems(request -> request
+                .transactItems(strict.add("disjoint-a")));
+        CompletableFuture<TransactWriteItemsResponse> second = strict.async.transactWriteItems(request -> request
+                .transactItems(strict.add("disjoint-b")));
+
+        long holding = strict.control.awaitHolding(strict.table(), 2, WAIT);
+
+        assertThat(holding).isEqualTo(2);
+        release(first);
+        assertThat(second).succeedsWithin(WAIT);
+        assertThat(strict.counter("disjoint-a")).isEqualTo("1");
+        assertThat(strict.counter("disjoint-b")).isEqualTo("1");
+    }
+
+    @Test
     void stats_afterTwoConflicts_countsBoth() {
         CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("stats-held"));
         assertThatThrownBy(() -> strict.addOnce("stats-held")).isInstanceOf(TransactionConflictException.class);
@@ -165,6 +193,20 @@ class StrictTransactionsTest {
         strict.once.transactWriteItems(request -> request.transactItems(strict.add("default-hold")));
 
         assertThat(strict.counter("default-hold")).isEqualTo("1");
+    }
+
+    @Test
+    void conflicts_sdkDefaultRetries_areNotRetriedBySdk() {
+        CompletableFuture<TransactWriteItemsResponse> held = holdInBackground(strict.add("sdk-held"));
+        assertThatThrownBy(() -> strict.retrying.updateItem(request -> request.tableName(strict.table())
+                .key(key("sdk-held")).updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", n("1"))))).isInstanceOf(TransactionConflictException.class);
+
+        assertThatThrownBy(() -> strict.retrying.transactWriteItems(request -> request.transactItems(
+                strict.add("sdk-held")))).isInstanceOf(TransactionCanceledException.class);
+
+        assertThat(strict.control.stats(strict.table()).conflicts()).as("one request each").isEqualTo(2);
+        release(held);
     }
 
     private CompletableFuture<TransactWriteItemsResponse> holdInBackground(TransactWriteItem... items) {

@@ -1,5 +1,6 @@
 package dev.limiter.localstack;
 
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import static dev.limiter.localstack.TestTables.key;
 import static dev.limiter.localstack.TestTables.n;
 import static dev.limiter.localstack.TestTables.s;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -25,6 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictValidationTest {
+
+
+    @Test
+    void batchWrite_numberWith39SignificantDigits_failsValidation() {
+        assertThatThrownBy(() -> strict.once.batchWriteItem(request -> request.requestItems(Map.of(strict.table(),
+                List.of(WriteRequest.builder().putRequest(put -> put.item(Map.of("pk", s("batch-digits"),
+                        "n", n("1".repeat(39))))).build())))))
+                .isInstanceOfSatisfying(DynamoDbException.class, failure -> assertThat(
+                        failure.awsErrorDetails().errorMessage())
+                        .isEqualTo("Attempting to store more than 38 significant digits in a Number"));
+    }
 
     private static final int MAX_EXPRESSION_BYTES = 4096;
 
