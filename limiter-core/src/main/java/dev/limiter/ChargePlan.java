@@ -7,6 +7,7 @@ import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LeaseId;
 import dev.limiter.backend.LimitCharge;
+import dev.limiter.backend.Throttle;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
 import dev.limiter.config.EffectiveLimit;
@@ -226,22 +227,31 @@ final class ChargePlan {
 
     /**
      * The rejection a denied charge amounts to, with the exact retry-after of the enforced limits; shadow limits are
-     * among the statuses but never among the violations.
+     * among the statuses but never among the violations. A charge the backend throttled is rejected by the throttles
+     * alone: they are its violations, and the limits' statuses come from the last known state.
      */
     Decision.Rejected rejection(ChargeOutcome outcome, long nowNanos) {
         List<LimitStatus> statuses = new ArrayList<>();
         List<LimitStatus> violations = new ArrayList<>();
+        boolean throttled = !outcome.throttles().isEmpty();
         long[] longest = {0};
         forEachCharge(outcome, nowNanos, (key, charge, state) -> {
             long wait = state.retryAfterNanos(charge.tokens(), nowNanos);
             LimitStatus status = status(key, charge, state.availableTokens(nowNanos), wait);
             statuses.add(status);
-            if (wait > 0 && !charge.limit().shadow()) {
+            if (wait > 0 && !throttled && !charge.limit().shadow()) {
                 violations.add(status);
                 longest[0] = Math.max(longest[0], wait);
             }
         });
         statuses.addAll(shadows.rejections());
+        for (Throttle throttle : outcome.throttles()) {
+            LimitStatus status = new LimitStatus(throttle.key().entity(), throttle.key().resource(), throttle.limit(),
+                    0, 1, throttle.retryAfter());
+            statuses.add(status);
+            violations.add(status);
+            longest[0] = Math.max(longest[0], throttle.retryAfter().toNanos());
+        }
         return new Decision.Rejected(request.entity(), request.resource(), Duration.ofNanos(longest[0]), violations,
                 statuses);
     }

@@ -7,6 +7,7 @@ import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.SettleRequest;
 import dev.limiter.config.ConfigStore;
+import dev.limiter.dynamodb.acquire.Backoff;
 import dev.limiter.dynamodb.acquire.BucketReader;
 import dev.limiter.dynamodb.acquire.Charger;
 import dev.limiter.dynamodb.acquire.Settler;
@@ -26,12 +27,18 @@ import java.util.concurrent.CompletableFuture;
  * {@code TransactWriteItems}; a commit is one {@code UpdateItem} per bucket it changes. See
  * {@link dev.limiter.dynamodb.acquire} for how, and {@code docs/architecture.md} for the table layout.
  *
- * <p>Failures: the client's retry strategy handles throttling, 5xx and timeouts (bounded, with backoff); what is
- * left surfaces as {@link dev.limiter.RateLimiterUnavailableException}, to which the limiter applies its
- * {@link dev.limiter.OnUnavailable} policy. An SDK retry of an acquire whose first attempt was applied but whose
- * response was lost is recognised from the item and not charged twice, unless another writer touched the bucket in
- * between, in which case the bucket is charged twice (over-charging, never under-charging); a cascade's retries reuse
- * its client request token, which DynamoDB deduplicates for ten minutes.
+ * <p>Failures (the table in {@code docs/architecture.md}, "Failure semantics", says what each DynamoDB error
+ * becomes): the client's retry strategy handles throttling, 5xx and timeouts (bounded, with backoff). Writes refused
+ * because a transaction held an item, or because the key was throttled (also inside a transaction), are resent with
+ * jittered exponential backoff within a bounded budget ({@link DynamoDbBackendBuilder#retryBackoff}). A key still
+ * throttled past the budget is a <em>rejection</em> with a retry-after whose violation is the limit
+ * {@code dynamodb.key-write-rate} (the key is over DynamoDB's rate), never an unavailability. What is left (5xx,
+ * timeouts, a dead endpoint, conflicts past the budget) surfaces as
+ * {@link dev.limiter.RateLimiterUnavailableException}, to which the limiter applies its
+ * {@link dev.limiter.OnUnavailable} policy. A retry of a write that was applied but whose response was lost is
+ * recognised from the item's recent write tokens and not applied twice, unless more than about 48 other writes
+ * reached the bucket in between (over-charging, never under-charging); a cascade's retries reuse its client request
+ * token, which DynamoDB deduplicates for ten minutes.
  *
  * <p>Thread-safe. Futures complete on the SDK's I/O threads.
  */
@@ -55,11 +62,11 @@ public final class DynamoDbBackend implements Backend {
     private final DynamoDbEntityStore entities;
 
     DynamoDbBackend(DynamoDbAsyncClient client, boolean ownsClient, String tableName, int bucketCacheEntries,
-                    int maxAttempts) {
+                    int maxAttempts, Backoff backoff) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.tableName = tableName;
-        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts);
+        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts, backoff);
         this.settler = new Settler(client, tableName, charger);
         this.reader = new BucketReader(client, tableName);
         this.configs = new DynamoDbConfigStore(client, tableName);

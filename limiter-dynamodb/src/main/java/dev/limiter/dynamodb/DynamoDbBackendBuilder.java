@@ -1,5 +1,6 @@
 package dev.limiter.dynamodb;
 
+import dev.limiter.dynamodb.acquire.Backoff;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -10,6 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
 
 /**
  * Builds a {@link DynamoDbBackend}: either on a client you pass in (you keep ownership and its retry settings), or
@@ -30,6 +34,11 @@ public final class DynamoDbBackendBuilder {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private int bucketCacheEntries = 100_000;
     private int maxAttempts = 6;
+    private Duration backoffBase = Backoff.DEFAULT_BASE;
+    private Duration backoffCap = Backoff.DEFAULT_CAP;
+    private int transientRetries = Backoff.DEFAULT_MAX_RETRIES;
+    private RandomGenerator jitter;
+    private ScheduledExecutorService scheduler;
 
     DynamoDbBackendBuilder() {
     }
@@ -98,12 +107,53 @@ public final class DynamoDbBackendBuilder {
         return this;
     }
 
+    /**
+     * The backoff between resends of a write refused for a transient reason (an item held by another transaction, a
+     * throttled key): retry {@code n} waits a uniform draw from {@code [d/2, d]} with
+     * {@code d = min(cap, base·2^(n−1))}. Default 25 ms doubling up to 500 ms.
+     */
+    public DynamoDbBackendBuilder retryBackoff(Duration base, Duration cap) {
+        this.backoffBase = positive("retryBackoff base", base);
+        this.backoffCap = positive("retryBackoff cap", cap);
+        Require.argument(cap.compareTo(base) >= 0, "retryBackoff cap " + cap + " must be at least base " + base);
+        return this;
+    }
+
+    /**
+     * How many times one write may be resent after transient refusals (conflicts, throttling), 0 to 100. Default 10,
+     * which with the default backoff waits at most about 3.3 s in all (about 2.5 s on average).
+     */
+    public DynamoDbBackendBuilder transientRetries(int retries) {
+        Require.argument(retries >= 0 && retries <= 100, "transientRetries must be between 0 and 100, got " + retries);
+        this.transientRetries = retries;
+        return this;
+    }
+
+    /** The source of backoff jitter, e.g. a seeded {@code SplittableRandom} in tests. Default: randomly seeded. */
+    public DynamoDbBackendBuilder jitter(RandomGenerator source) {
+        this.jitter = Require.nonNull("jitter", source);
+        return this;
+    }
+
+    /**
+     * The scheduler that waits out backoffs (the caller keeps ownership). Default: the JDK's shared delay scheduler,
+     * the resend starting from the common pool. SDK I/O threads are never blocked either way.
+     */
+    public DynamoDbBackendBuilder scheduler(ScheduledExecutorService newScheduler) {
+        this.scheduler = Require.nonNull("scheduler", newScheduler);
+        return this;
+    }
+
     /** Builds the backend; it creates no table (see {@link DynamoDbBackend#createTable()}). */
     public DynamoDbBackend build() {
         Require.argument(tableName != null, "tableName is required");
         boolean owns = client == null;
         DynamoDbAsyncClient built = owns ? buildClient() : client;
-        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts);
+        RandomGenerator source = jitter != null ? jitter : new SplittableRandom();
+        Backoff backoff = scheduler != null
+                ? Backoff.on(scheduler, backoffBase, backoffCap, transientRetries, source)
+                : Backoff.onSharedScheduler(backoffBase, backoffCap, transientRetries, source);
+        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff);
     }
 
     private DynamoDbAsyncClient buildClient() {

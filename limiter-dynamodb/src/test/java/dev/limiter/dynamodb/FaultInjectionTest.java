@@ -63,7 +63,9 @@ class FaultInjectionTest {
                         .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
                         .addExecutionInterceptor(log))
                 .build();
-        backend().createTable();
+        try (DynamoDbAsyncClient setup = endpoint.newAsyncClient()) { // outside the fault path and its 500 ms timeout
+            DynamoDbBackend.builder().client(setup).tableName(endpoint.tableName()).build().createTable();
+        }
     }
 
     @BeforeEach
@@ -108,13 +110,18 @@ class FaultInjectionTest {
     // ---- faults that outlast the retries ----
 
     @Test
-    void acquire_throttledBeyondRetriesUnderBlock_throwsUnavailableAndWritesNothing() {
+    void acquire_throttledBeyondTheClientsRetries_isResentByTheBackendAndCharged() {
+        // Issue 9: throttling is the key's, not an outage; past the backend's budget it is a rejection
+        // (TransientFaultTest), never OnUnavailable's.
         RateLimiter limiter = limiter(OnUnavailable.BLOCK);
         faults.arm(FaultProxy.Fault.THROTTLE, SDK_ATTEMPTS, "UpdateItem");
+        log.clear();
 
-        assertThatThrownBy(() -> limiter.acquire(request(5))).isInstanceOf(RateLimiterUnavailableException.class)
-                .hasMessageContaining("UpdateItem").hasMessageContaining("Rate of requests exceeds");
-        assertThat(stored("u1")).isEqualTo(BucketState.EMPTY);
+        Lease lease = limiter.acquire(request(5));
+
+        assertThat(lease.isDegraded()).isFalse();
+        assertThat(log.counts()).containsEntry("UpdateItem", SDK_ATTEMPTS + 1);
+        assertThat(consumed("u1")).isEqualTo(5);
     }
 
     @Test

@@ -26,19 +26,23 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A loopback HTTP proxy between a DynamoDB client and DynamoDB that injects faults per attempt. It forwards every
  * request unless armed; while armed, the next requests of the chosen operations (by {@code X-Amz-Target}) are
- * throttled, failed with 500, held past the client's attempt timeout, or forwarded and then failed anyway (an applied
- * write whose response was lost). A proxy rather than an SDK interceptor because the SDK resolves the request before
+ * throttled, failed with 500, held past the client's attempt timeout, forwarded and then failed anyway (an applied
+ * write whose response was lost, optionally after running other writes in between), refused because a transaction
+ * holds the item ({@code TransactionConflictException}), or, for transactions, cancelled with a
+ * {@code TransactionConflict} or {@code ThrottlingError} reason on every item, in the shapes DynamoDB returns. A proxy rather than an SDK interceptor because the SDK resolves the request before
  * its retry loop: only something on the wire can fail one attempt and let the next one through.
  */
 final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with an affected request. */
-    enum Fault { THROTTLE, SERVER_ERROR, HANG, APPLY_THEN_FAIL }
+    enum Fault { THROTTLE, SERVER_ERROR, HANG, APPLY_THEN_FAIL, CONFLICT, CANCEL_CONFLICT, CANCEL_THROTTLED }
 
     private static final String THROTTLE_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\","
             + "\"message\":\"Rate of requests exceeds the allowed throughput.\"}";
     private static final String SERVER_ERROR_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
             + "\"message\":\"Internal server error (injected)\"}";
+    private static final String CONFLICT_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+            + "TransactionConflictException\",\"message\":\"Transaction is ongoing for the item\"}";
     private static final Set<String> UNFORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "keep-alive");
 
@@ -50,6 +54,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.SERVER_ERROR);
     private final AtomicReference<Set<String>> operations = new AtomicReference<>(Set.of());
     private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicReference<Runnable> betweenApplyAndFailure = new AtomicReference<>(() -> { });
 
     /** Starts a proxy to {@code target} on a free loopback port. */
     FaultProxy(URI target) throws IOException {
@@ -72,9 +77,15 @@ final class FaultProxy implements AutoCloseable {
         remaining.set(count);
     }
 
+    /** Runs {@code writes} after an {@link Fault#APPLY_THEN_FAIL} request was applied and before it fails. */
+    void betweenApplyAndFailure(Runnable writes) {
+        betweenApplyAndFailure.set(writes);
+    }
+
     /** Forwards everything again. */
     void disarm() {
         remaining.set(0);
+        betweenApplyAndFailure.set(() -> { });
     }
 
     @Override
@@ -107,10 +118,27 @@ final class FaultProxy implements AutoCloseable {
                 }
                 case APPLY_THEN_FAIL -> {
                     forward(exchange, body);
+                    betweenApplyAndFailure.get().run();
                     respond(exchange, 500, SERVER_ERROR_BODY);
                 }
+                case CONFLICT -> respond(exchange, 400, CONFLICT_BODY);
+                case CANCEL_CONFLICT -> respond(exchange, 400, canceled(body, "TransactionConflict"));
+                case CANCEL_THROTTLED -> respond(exchange, 400, canceled(body, "ThrottlingError"));
             }
         }
+    }
+
+    /** A {@code TransactionCanceledException} with reason {@code code} for every action of the transaction. */
+    private static String canceled(byte[] request, String code) {
+        String text = new String(request, StandardCharsets.UTF_8);
+        int actions = text.split("\"Update\"\\s*:", -1).length - 1;
+        StringBuilder reasons = new StringBuilder();
+        for (int i = 0; i < actions; i++) {
+            reasons.append(i == 0 ? "" : ",").append("{\"Code\":\"").append(code).append("\",\"Message\":\"injected\"}");
+        }
+        return "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\",\"Message\":"
+                + "\"Transaction cancelled, please refer cancellation reasons for specific reasons\","
+                + "\"CancellationReasons\":[" + reasons + "]}";
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {

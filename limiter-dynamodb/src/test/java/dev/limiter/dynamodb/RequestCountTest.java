@@ -108,7 +108,7 @@ class RequestCountTest {
     }
 
     @Test
-    void commit_withAdjustment_isOneWritePerChargedBucket() {
+    void commit_withAdjustmentOnACascade_isOneTransactionOverEveryChargedBucket() {
         limiter.entities().put(Entity.root("org"));
         limiter.entities().put(Entity.child("team", "org").withCascade(true));
         limiter.entities().put(Entity.child("user", "team").withCascade(true));
@@ -118,7 +118,8 @@ class RequestCountTest {
 
         lease.commit();
 
-        assertThat(table.log().counts()).containsExactly(Map.entry("UpdateItem", 3));
+        // One request, all or nothing (issue 9): parent and child never drift apart; 2 write units per item.
+        assertThat(table.log().counts()).containsExactly(Map.entry("TransactWriteItems", 1));
     }
 
     @Test

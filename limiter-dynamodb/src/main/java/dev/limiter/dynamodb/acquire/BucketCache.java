@@ -22,9 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BucketCache {
 
-    /** One bucket as last seen, and the names of its limits that were busy before the last write. */
-    private record Seen(BucketState state, Set<String> busy) {
+    /**
+     * One bucket as last seen, the names of its limits that were busy before the last write, how many recent write
+     * tokens its item held, and when (writer's clock) it was seen.
+     */
+    private record Seen(BucketState state, Set<String> busy, int recentTokens, long seenNanos) {
     }
+
+    /**
+     * How long a view of the recent-token list may be trusted to trim it: half the TTL grace, since every write sets
+     * an expiry at least the grace after its own time, so an item seen more recently cannot have expired since.
+     */
+    private static final long TRUST_RECENT_NANOS = Ttl.GRACE.toNanos() / 2;
 
     private final ConcurrentHashMap<String, Seen> buckets = new ConcurrentHashMap<>();
     private final int maxEntries;
@@ -38,18 +47,35 @@ final class BucketCache {
         return seen == null ? Optional.empty() : Optional.of(seen.state());
     }
 
-    /** Records a look at a bucket: its state and which limits were busy before the write (if any). */
-    void observe(String pk, BucketState state, Set<String> busy) {
+    /**
+     * Records a look at a bucket at {@code nowNanos}: its state, which limits were busy before the write (if any),
+     * and how many recent tokens its item held.
+     */
+    void observe(String pk, BucketState state, Set<String> busy, int recentTokens, long nowNanos) {
         if (buckets.size() >= maxEntries) {
             buckets.clear();
         }
-        buckets.put(pk, new Seen(state, Set.copyOf(busy)));
+        buckets.put(pk, new Seen(state, Set.copyOf(busy), recentTokens, nowNanos));
     }
 
     /** Records a new state of a bucket, keeping what was known of its limits' busyness. */
-    void update(String pk, BucketState state) {
+    void update(String pk, BucketState state, int recentTokens, long nowNanos) {
         Seen previous = buckets.get(pk);
-        observe(pk, state, previous == null ? Set.of() : previous.busy());
+        observe(pk, state, previous == null ? Set.of() : previous.busy(), recentTokens, nowNanos);
+    }
+
+    /** Forgets a bucket, e.g. after a write was refused as invalid for the item as last seen. */
+    void forget(String pk) {
+        buckets.remove(pk);
+    }
+
+    /**
+     * How many recent tokens the bucket's item held when last seen, if that was recent enough to trust that the list
+     * still exists; else 0 (unknown).
+     */
+    int recentTokens(String pk, long nowNanos) {
+        Seen seen = buckets.get(pk);
+        return seen == null || nowNanos - seen.seenNanos() > TRUST_RECENT_NANOS ? 0 : seen.recentTokens();
     }
 
     /** The branch to try for charging {@code tokens} of {@code limit} at {@code nowNanos}. */

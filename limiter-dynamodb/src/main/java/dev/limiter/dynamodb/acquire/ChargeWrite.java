@@ -32,16 +32,16 @@ final class ChargeWrite {
 
     /**
      * Plans the write charging {@code bucket}, whose item is {@code key}, with one branch per limit name, tagged with
-     * {@code token}.
+     * {@code token}; {@code knownRecent} is how many recent tokens the writer last saw in the item (0 if unknown).
      */
     static ChargeWrite plan(BucketCharge bucket, ItemKey key, Map<String, Branch> branches, long nowNanos,
-                            String token, long ttlEpochSeconds) {
+                            String token, long ttlEpochSeconds, int knownRecent) {
         ChargeWrite write = new ChargeWrite(bucket, key, nowNanos);
         for (LimitCharge charge : bucket.charges()) {
             write.addCharge(charge, branches.get(charge.limit().name()));
         }
         Expression e = write.expression;
-        e.stampToken(token);
+        e.stampToken(token, knownRecent);
         e.set(e.name(Attributes.TTL) + " = " + e.number(ttlEpochSeconds));
         return write;
     }

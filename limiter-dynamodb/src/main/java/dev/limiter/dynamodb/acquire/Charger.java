@@ -6,6 +6,7 @@ import dev.limiter.backend.BucketSnapshot;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LimitCharge;
+import dev.limiter.backend.Throttle;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.ItemKey;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +31,9 @@ import java.util.function.Function;
 /**
  * Performs acquires: one conditional {@code UpdateItem} for a single bucket, a {@link CascadeCharger transaction}
  * for several. A failed condition is resolved from the returned old image into a rejection, a duplicate of an
- * applied attempt, or one more attempt with exact branches.
+ * applied attempt, or one more attempt with exact branches. A write refused for a transient reason (an item held by
+ * a transaction, a throttled key) is resent within the {@link Backoff} budget; past it, throttling is a rejection
+ * of the throttled key ({@link WriteFailure#KEY_WRITE_RATE}) and a conflict makes DynamoDB unavailable.
  */
 public final class Charger {
 
@@ -37,24 +41,46 @@ public final class Charger {
     private final String table;
     private final BucketCache cache;
     private final int maxAttempts;
+    private final Backoff backoff;
     private final CascadeCharger cascade;
+    private final TransactionGate gate = new TransactionGate();
 
-    /** Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries. */
-    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts) {
+    /**
+     * Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries,
+     * {@code backoff} transient ones.
+     */
+    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts, Backoff backoff) {
         this.client = client;
         this.table = table;
         this.cache = new BucketCache(cacheEntries);
         this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
         this.cascade = new CascadeCharger(client, table, cache, this);
     }
 
     /** Admits and writes every charge of {@code request}, or none. */
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        return Futures.guard(() -> attempt(request, guessedBranches(request), 1));
+        return Futures.guard(() -> {
+            if (request.buckets().size() == 1) {
+                return gate.behindTransactions(Keys.bucketPk(request.buckets().get(0).key()),
+                        () -> attempt(request, guessedBranches(request), Round.FIRST));
+            }
+            // A cascade: queue behind this process's other transactions on the topmost ancestor (see the gate).
+            String root = Keys.bucketPk(request.buckets().get(request.buckets().size() - 1).key());
+            return gate.queue(root, () -> attempt(request, guessedBranches(request), Round.FIRST));
+        });
+    }
+
+    TransactionGate gate() {
+        return gate;
     }
 
     int maxAttempts() {
         return maxAttempts;
+    }
+
+    Backoff backoff() {
+        return backoff;
     }
 
     BucketCache cache() {
@@ -62,39 +88,81 @@ public final class Charger {
     }
 
     CompletableFuture<ChargeOutcome> attempt(ChargeRequest request, Map<BucketKey, Map<String, Branch>> branches,
-                                             int attempt) {
+                                             Round round) {
         List<ChargeWrite> writes = new ArrayList<>(request.buckets().size());
         String token = WriteTokens.acquire(request.leaseId());
+        long now = request.nowNanos();
         for (BucketCharge bucket : request.buckets()) {
             ItemKey key = Keys.bucket(bucket.key());
-            writes.add(ChargeWrite.plan(bucket, key, branches.get(bucket.key()), request.nowNanos(), token,
-                    Ttl.epochSeconds(bucket, cache.get(key.pk()), request.nowNanos())));
+            writes.add(ChargeWrite.plan(bucket, key, branches.get(bucket.key()), now, token,
+                    Ttl.epochSeconds(bucket, cache.get(key.pk()), now), cache.recentTokens(key.pk(), now)));
         }
         if (writes.size() > 1) {
-            return cascade.attempt(request, writes, branches, attempt);
+            return cascade.attempt(request, writes, branches, round);
         }
         ChargeWrite write = writes.get(0);
         return client.updateItem(write.toUpdateItem(table))
                 .handle((response, failure) -> failure == null
-                        ? CompletableFuture.completedFuture(granted(write, branches.get(write.bucket().key()), response))
-                        : resolveSingle(request, write, failure, attempt))
+                        ? CompletableFuture.completedFuture(granted(request, write, branches, response))
+                        : resolveSingle(request, write, branches, failure, round))
                 .thenCompose(Function.identity());
     }
 
-    private ChargeOutcome granted(ChargeWrite write, Map<String, Branch> branches, UpdateItemResponse response) {
+    private ChargeOutcome granted(ChargeRequest request, ChargeWrite write,
+                                  Map<BucketKey, Map<String, Branch>> branches, UpdateItemResponse response) {
         BucketState state = BucketItems.decode(response.attributes());
-        cache.observe(write.pk(), state, busyBefore(branches));
+        cache.observe(write.pk(), state, busyBefore(branches.get(write.bucket().key())),
+                RecentTokens.count(response.attributes()), request.nowNanos());
         return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)));
     }
 
-    private CompletableFuture<ChargeOutcome> resolveSingle(ChargeRequest request, ChargeWrite write, Throwable failure,
-                                                           int attempt) {
+    private CompletableFuture<ChargeOutcome> resolveSingle(ChargeRequest request, ChargeWrite write,
+                                                           Map<BucketKey, Map<String, Branch>> branches,
+                                                           Throwable failure, Round round) {
         Throwable cause = Futures.unwrap(failure);
-        if (!(cause instanceof ConditionalCheckFailedException conditionFailed)) {
-            return CompletableFuture.failedFuture(Unavailable.translate("UpdateItem", table, cause));
+        if (cause instanceof ConditionalCheckFailedException conditionFailed) {
+            Map<String, AttributeValue> old = conditionFailed.hasItem() ? conditionFailed.item() : Map.of();
+            return resolveConflict(request, Map.of(write.bucket().key(), old), Map.of(), round);
         }
-        Map<String, AttributeValue> old = conditionFailed.hasItem() ? conditionFailed.item() : Map.of();
-        return resolveConflict(request, Map.of(write.bucket().key(), old), Map.of(), attempt);
+        WriteFailure kind = WriteFailure.of(cause);
+        if (kind.isTransient()) {
+            return retryTransient(request, branches, round, kind, List.of(write.bucket().key()), cause);
+        }
+        if (WriteFailure.isInvalidForItem(cause)) {
+            cache.forget(write.pk());
+        }
+        return CompletableFuture.failedFuture(Unavailable.translate("UpdateItem", table, cause));
+    }
+
+    /**
+     * Resends after DynamoDB refused the write for a transient reason {@code kind}, after a backoff, within the
+     * budget. Past it, throttling rejects the request for the {@code throttled} keys with a retry-after of the next
+     * step; a conflict that outlasts the budget makes DynamoDB unavailable.
+     */
+    CompletableFuture<ChargeOutcome> retryTransient(ChargeRequest request, Map<BucketKey, Map<String, Branch>> branches,
+                                                    Round round, WriteFailure kind, List<BucketKey> throttled,
+                                                    Throwable cause) {
+        int next = round.retry() + 1;
+        if (backoff.allows(next)) {
+            return backoff.retry(next, () -> attempt(request, branches, round.nextRetry()));
+        }
+        if (kind == WriteFailure.THROTTLED) {
+            Duration retryAfter = Duration.ofNanos(backoff.stepNanos(next));
+            List<Throttle> throttles = new ArrayList<>(throttled.size());
+            throttled.forEach(key -> throttles.add(new Throttle(key, WriteFailure.KEY_WRITE_RATE, retryAfter)));
+            return CompletableFuture.completedFuture(ChargeOutcome.throttled(known(request), throttles));
+        }
+        return CompletableFuture.failedFuture(Unavailable.held(table, round.retry(), cause));
+    }
+
+    /** The buckets of {@code request} as this process last saw them. */
+    private List<BucketSnapshot> known(ChargeRequest request) {
+        List<BucketSnapshot> snapshots = new ArrayList<>(request.buckets().size());
+        for (BucketCharge bucket : request.buckets()) {
+            snapshots.add(new BucketSnapshot(bucket.key(),
+                    cache.get(Keys.bucketPk(bucket.key())).orElse(BucketState.EMPTY)));
+        }
+        return snapshots;
     }
 
     /**
@@ -102,11 +170,10 @@ public final class Charger {
      * {@code passed} the branches of buckets (of a transaction) whose conditions held.
      */
     CompletableFuture<ChargeOutcome> resolveConflict(ChargeRequest request, Map<BucketKey, Map<String, AttributeValue>> failed,
-                                                     Map<BucketKey, Map<String, Branch>> passed, int attempt) {
+                                                     Map<BucketKey, Map<String, Branch>> passed, Round round) {
         long now = request.nowNanos();
         String token = WriteTokens.acquire(request.leaseId());
-        boolean duplicate = failed.values().stream()
-                .anyMatch(item -> BucketItems.lastToken(item).filter(token::equals).isPresent());
+        boolean duplicate = failed.values().stream().anyMatch(item -> RecentTokens.recorded(item, token));
         List<BucketSnapshot> observed = new ArrayList<>();
         Map<BucketKey, Map<String, Branch>> exact = new HashMap<>(passed);
         boolean admitted = true;
@@ -115,7 +182,7 @@ public final class Charger {
             Map<String, AttributeValue> item = failed.get(bucket.key());
             BucketState state = item != null ? BucketItems.decode(item) : cache.get(pk).orElse(BucketState.EMPTY);
             if (item != null) {
-                cache.observe(pk, state, busyNames(state, now));
+                cache.observe(pk, state, busyNames(state, now), RecentTokens.count(item), now);
                 Map<String, Branch> branches = new HashMap<>();
                 for (LimitCharge charge : bucket.charges()) {
                     admitted &= state.stateFor(charge.limit(), now).admits(charge.tokens(), now);
@@ -133,10 +200,10 @@ public final class Charger {
         if (!admitted) {
             return CompletableFuture.completedFuture(new ChargeOutcome(false, observed));
         }
-        if (attempt >= maxAttempts) {
-            return CompletableFuture.failedFuture(Unavailable.contention(table, attempt));
+        if (round.attempt() >= maxAttempts) {
+            return CompletableFuture.failedFuture(Unavailable.contention(table, round.attempt()));
         }
-        return attempt(request, exact, attempt + 1);
+        return attempt(request, exact, round.nextAttempt());
     }
 
     /** Names of limits a successful write found busy: the ones it charged with the busy branch. */

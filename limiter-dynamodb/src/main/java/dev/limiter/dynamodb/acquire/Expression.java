@@ -24,6 +24,7 @@ final class Expression {
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
+    private final List<String> removes = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
 
     /** The placeholder of {@code attribute}, allocated on first use. */
@@ -64,19 +65,24 @@ final class Expression {
         adds.add(clause);
     }
 
+    void remove(String clause) {
+        removes.add(clause);
+    }
+
     void condition(String clause) {
         conditions.add(clause);
     }
 
     /**
-     * Stamps the write with {@code token} and makes it fail if the item already carries it: a retried write that was
-     * applied before finds its own token and is recognised as a duplicate instead of being applied twice.
+     * Stamps the write with {@code token} and makes it fail if the item already carries it, as its last token or
+     * among its {@linkplain RecentTokens recent} ones: a retried write that was applied before finds its own token
+     * and is recognised as a duplicate instead of being applied twice. {@code knownRecent} is how many recent tokens
+     * the writer last saw in the item (0 if unknown).
      */
-    void stampToken(String token) {
-        String last = name(Attributes.LAST_TOKEN);
-        String tokenValue = value(AttributeValue.fromS(token));
-        condition("attribute_not_exists(" + last + ") OR " + last + " <> " + tokenValue);
-        set(last + " = " + tokenValue);
+    void stampToken(String token, int knownRecent) {
+        // The recent tokens include the last one, so only they are conditioned on; l stays for the aggregator.
+        set(name(Attributes.LAST_TOKEN) + " = " + value(AttributeValue.fromS(token)));
+        RecentTokens.stamp(this, token, knownRecent);
     }
 
     /** The conditional update of {@code key}, returning the new image, or the old one when the condition fails. */
@@ -102,6 +108,9 @@ final class Expression {
         StringBuilder expression = new StringBuilder();
         if (!sets.isEmpty()) {
             expression.append("SET ").append(String.join(", ", sets));
+        }
+        if (!removes.isEmpty()) {
+            expression.append(expression.length() == 0 ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
         }
         if (!adds.isEmpty()) {
             expression.append(expression.length() == 0 ? "" : " ").append("ADD ").append(String.join(", ", adds));

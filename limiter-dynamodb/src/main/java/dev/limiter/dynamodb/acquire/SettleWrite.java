@@ -10,6 +10,7 @@ import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.internal.Arithmetic;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.Optional;
@@ -36,16 +37,17 @@ final class SettleWrite {
 
     /**
      * Plans the settlement of {@code bucket}, whose item is {@code key}. {@code known} is the bucket as last seen: an
-     * exact old image after a failed attempt ({@code exact}), else this process's cache or nothing.
+     * exact old image after a failed attempt ({@code exact}), else this process's cache or nothing;
+     * {@code knownRecent} is how many recent tokens the writer last saw in the item (0 if unknown).
      */
     static SettleWrite plan(BucketAdjustment bucket, ItemKey key, BucketState known, boolean exact, long nowNanos,
-                            String token) {
+                            String token, int knownRecent) {
         SettleWrite write = new SettleWrite(bucket, key, nowNanos);
         for (LimitAdjustment adjustment : bucket.adjustments()) {
             write.addAdjustment(adjustment, known.find(adjustment.limit().name()), exact);
         }
         Expression e = write.expression;
-        e.stampToken(token);
+        e.stampToken(token, knownRecent);
         if (write.longestBacklog > 0) {
             e.set(e.name(Attributes.TTL) + " = " + e.number(Ttl.afterNanos(nowNanos, write.longestBacklog)));
         }
@@ -63,6 +65,16 @@ final class SettleWrite {
 
     UpdateItemRequest toUpdateItem(String table) {
         return expression.toUpdateItem(table, key);
+    }
+
+    /** The same write as an action of a transaction. */
+    Update toTransactUpdate(String table) {
+        return expression.toTransactUpdate(table, key);
+    }
+
+    /** The partition key of the bucket's item. */
+    String pk() {
+        return key.pk();
     }
 
     private void addAdjustment(LimitAdjustment adjustment, Optional<LimitState> stored, boolean exact) {

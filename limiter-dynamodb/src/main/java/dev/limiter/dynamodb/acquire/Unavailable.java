@@ -41,6 +41,15 @@ public final class Unavailable {
     }
 
     /**
+     * The exception for a write that kept finding its items held by other transactions ({@code
+     * TransactionConflictException}, {@code TransactionConflict} reasons) through {@code retries} backed-off retries.
+     */
+    public static RateLimiterUnavailableException held(String table, int retries, Throwable cause) {
+        return new RateLimiterUnavailableException("DynamoDB write to table '" + table + "' found its items held by"
+                + " other transactions through " + retries + " backed-off retries", cause);
+    }
+
+    /**
      * The result of DynamoDB call {@code operation} on {@code table}, mapped by {@code onSuccess}; a failure of the
      * call is {@linkplain #translate translated}.
      */

@@ -20,8 +20,17 @@
  * busy branch and DynamoDB serialises the additions: no optimistic-lock retries.
  *
  * <p>Each write also stores a token ({@code l}): the lease id for an acquire, the lease id with a suffix for a
- * settlement. A failed condition whose old item carries the writer's own token means an earlier attempt of the same
- * write was applied (an SDK retry after an ambiguous timeout), and is treated as success rather than charged again.
+ * settlement, and appends its fingerprint to the bounded list of the bucket's recent tokens
+ * ({@link dev.limiter.dynamodb.acquire.RecentTokens}, {@code lt}). A failed condition whose old item lists the
+ * writer's own token means an earlier attempt of the same write was applied (an SDK retry after a lost answer), and
+ * is treated as success rather than charged again, even after other writers wrote the bucket in between.
+ *
+ * <h2>Transient refusals</h2>
+ * A write DynamoDB refused without applying it, because a transaction held an item or the key was throttled, is
+ * resent with jittered exponential backoff within a bounded budget ({@link dev.limiter.dynamodb.acquire.Backoff},
+ * classified by {@link dev.limiter.dynamodb.acquire.WriteFailure}). Past the budget a throttled key is a rejection
+ * ({@code dynamodb.key-write-rate}), a conflict makes DynamoDB unavailable. Within a process, one transaction at a
+ * time touches a cascade's topmost ancestor ({@link dev.limiter.dynamodb.acquire.TransactionGate}).
  *
  * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
  */

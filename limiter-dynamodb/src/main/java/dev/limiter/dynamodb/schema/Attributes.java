@@ -19,6 +19,8 @@ public final class Attributes {
     public static final String TTL = "ttl";
     /** Token of the last write that charged or settled a bucket, to recognise a retried duplicate. */
     public static final String LAST_TOKEN = "l";
+    /** Fingerprints of the tokens of a bucket's latest writes, oldest first, to recognise a retried duplicate. */
+    public static final String RECENT_TOKENS = "lt";
     /** Prefix of a limit's theoretical arrival time, epoch nanoseconds. */
     public static final String TAT_PREFIX = "t_";
     /** Prefix of a limit's net consumption counter, tokens. */
