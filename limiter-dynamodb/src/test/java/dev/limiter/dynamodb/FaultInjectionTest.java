@@ -45,6 +45,7 @@ class FaultInjectionTest {
     private static final int SDK_ATTEMPTS = 3;
 
     private final DynamoDbTestEndpoint endpoint;
+    private final TestTable fixture;
     private final FaultProxy faults;
     private final RequestLog log = new RequestLog();
     private final DynamoDbAsyncClient client;
@@ -53,6 +54,7 @@ class FaultInjectionTest {
 
     FaultInjectionTest(DynamoDbTestEndpoint endpoint) throws IOException {
         this.endpoint = endpoint;
+        this.fixture = TestTable.create(endpoint);
         this.faults = new FaultProxy(endpoint.endpoint());
         BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
         this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
@@ -63,7 +65,6 @@ class FaultInjectionTest {
                         .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
                         .addExecutionInterceptor(log))
                 .build();
-        backend().createTable();
     }
 
     @BeforeEach
@@ -77,6 +78,7 @@ class FaultInjectionTest {
     void close() {
         faults.close();
         client.close();
+        fixture.close();
     }
 
     // ---- transient faults within the client's retries ----
@@ -183,8 +185,8 @@ class FaultInjectionTest {
     @Test
     void cascade_appliedButResponseLost_isChargedOnceAtEveryLevel() {
         RateLimiter limiter = limiter(OnUnavailable.BLOCK);
-        limiter.entities().put(Entity.root("org"));
-        limiter.entities().put(Entity.child("u1", "org").withCascade(true));
+        fixture().entities().put(Entity.root("org"));
+        fixture().entities().put(Entity.child("u1", "org").withCascade(true));
         faults.arm(FaultProxy.Fault.APPLY_THEN_FAIL, 1, "TransactWriteItems");
         log.clear();
 
@@ -195,10 +197,13 @@ class FaultInjectionTest {
     }
 
     private RateLimiter limiter(OnUnavailable policy) {
-        RateLimiter limiter = RateLimiter.builder().backend(backend()).clock(clock).namespace(namespace)
-                .onUnavailable(policy).build();
-        limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
-        return limiter;
+        fixture().configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+        return RateLimiter.builder().backend(backend()).clock(clock).namespace(namespace).onUnavailable(policy).build();
+    }
+
+    /** A limiter on the fixture client, to write configurations and entities outside the fault path. */
+    private RateLimiter fixture() {
+        return RateLimiter.builder().backend(fixture.backend()).clock(clock).namespace(namespace).build();
     }
 
     private DynamoDbBackend backend() {
@@ -210,7 +215,7 @@ class FaultInjectionTest {
     }
 
     private BucketState stored(String entity) {
-        return Futures.join(backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
+        return Futures.join(fixture.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
     }
 
     private long consumed(String entity) {
