@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,8 +68,9 @@ public final class Charger {
         String token = WriteTokens.acquire(request.leaseId());
         for (BucketCharge bucket : request.buckets()) {
             ItemKey key = Keys.bucket(bucket.key());
+            Optional<BucketState> known = cache.get(key.pk());
             writes.add(ChargeWrite.plan(bucket, key, branches.get(bucket.key()), request.nowNanos(), token,
-                    Ttl.epochSeconds(bucket, cache.get(key.pk()), request.nowNanos())));
+                    Ttl.epochSeconds(bucket, known, request.nowNanos()), known.orElse(BucketState.EMPTY)));
         }
         if (writes.size() > 1) {
             return cascade.attempt(request, writes, branches, attempt);

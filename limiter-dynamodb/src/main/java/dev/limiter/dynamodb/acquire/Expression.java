@@ -24,6 +24,7 @@ final class Expression {
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
+    private final List<String> removes = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
 
     /** The placeholder of {@code attribute}, allocated on first use. */
@@ -64,6 +65,10 @@ final class Expression {
         adds.add(clause);
     }
 
+    void remove(String path) {
+        removes.add(path);
+    }
+
     void condition(String clause) {
         conditions.add(clause);
     }
@@ -102,6 +107,9 @@ final class Expression {
         StringBuilder expression = new StringBuilder();
         if (!sets.isEmpty()) {
             expression.append("SET ").append(String.join(", ", sets));
+        }
+        if (!removes.isEmpty()) {
+            expression.append(expression.length() == 0 ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
         }
         if (!adds.isEmpty()) {
             expression.append(expression.length() == 0 ? "" : " ").append("ADD ").append(String.join(", ", adds));
