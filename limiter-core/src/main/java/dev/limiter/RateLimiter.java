@@ -29,8 +29,9 @@ import java.util.function.Function;
  *
  * <p>Async methods never throw: failures complete their future. Sync methods throw what the future would have
  * failed with: {@link RateLimitExceededException}, {@link AmountExceedsCapacityException},
- * {@link RateLimiterUnavailableException}, or {@link IllegalArgumentException} for a request naming a limit that
- * does not apply. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
+ * {@link RateLimiterUnavailableException}, {@link ClockSkewException} (the backend refuses writes stamped by a
+ * clock running too far ahead), or {@link IllegalArgumentException} for a request naming a limit that does not
+ * apply. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
  * configured executor.
  *
  * <p>Thread-safe. Limiters built on the same backend share limits; build one per namespace and reuse it.

@@ -16,7 +16,9 @@ import dev.limiter.dynamodb.table.LimiterTable;
 import dev.limiter.entity.EntityStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,11 +57,11 @@ public final class DynamoDbBackend implements Backend {
     private final DynamoDbEntityStore entities;
 
     DynamoDbBackend(DynamoDbAsyncClient client, boolean ownsClient, String tableName, int bucketCacheEntries,
-                    int maxAttempts) {
+                    int maxAttempts, Duration maxClockSkew) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.tableName = tableName;
-        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts);
+        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts, maxClockSkew);
         this.settler = new Settler(client, tableName, charger);
         this.reader = new BucketReader(client, tableName);
         this.configs = new DynamoDbConfigStore(client, tableName);
@@ -79,6 +81,16 @@ public final class DynamoDbBackend implements Backend {
     /** The client this backend uses. */
     public DynamoDbAsyncClient client() {
         return client;
+    }
+
+    /**
+     * How far the clock stamping this backend's acquires ran ahead of DynamoDB's at the latest write response, at
+     * least (a sound lower bound from the response's {@code Date} header); empty before the first response or when
+     * the clock is not ahead. Acquires are refused with {@link dev.limiter.ClockSkewException} while it exceeds
+     * {@link DynamoDbBackendBuilder#maxClockSkew}.
+     */
+    public Optional<Duration> clockAheadAtLeast() {
+        return charger.clockAheadAtLeast();
     }
 
     /**

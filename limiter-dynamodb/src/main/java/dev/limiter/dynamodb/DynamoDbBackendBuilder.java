@@ -1,5 +1,6 @@
 package dev.limiter.dynamodb;
 
+import dev.limiter.dynamodb.acquire.Charger;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -30,6 +31,7 @@ public final class DynamoDbBackendBuilder {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private int bucketCacheEntries = 100_000;
     private int maxAttempts = 6;
+    private Duration maxClockSkew = Charger.DEFAULT_MAX_CLOCK_SKEW;
 
     DynamoDbBackendBuilder() {
     }
@@ -98,12 +100,28 @@ public final class DynamoDbBackendBuilder {
         return this;
     }
 
+    /**
+     * How far the limiter's clock may run ahead of DynamoDB's before acquires are refused with
+     * {@link dev.limiter.ClockSkewException} (and {@link dev.limiter.RateLimiterListener#onClockSkew}). A clock
+     * running ahead by {@code s} pushes buckets' TATs {@code s} into the future and locks correctly clocked clients
+     * out for about {@code s}. The offset is a lower bound estimated from write responses' {@code Date} headers
+     * (whole seconds), so it never refuses a correct clock; the first write of a backend precedes any estimate.
+     * Default 2 s; at most one day.
+     */
+    public DynamoDbBackendBuilder maxClockSkew(Duration bound) {
+        positive("maxClockSkew", bound);
+        Require.argument(bound.compareTo(Duration.ofDays(1)) <= 0, "maxClockSkew must be at most one day, got "
+                + bound);
+        this.maxClockSkew = bound;
+        return this;
+    }
+
     /** Builds the backend; it creates no table (see {@link DynamoDbBackend#createTable()}). */
     public DynamoDbBackend build() {
         Require.argument(tableName != null, "tableName is required");
         boolean owns = client == null;
         DynamoDbAsyncClient built = owns ? buildClient() : client;
-        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts);
+        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, maxClockSkew);
     }
 
     private DynamoDbAsyncClient buildClient() {

@@ -52,6 +52,7 @@ final class CascadeCharger {
         TransactWriteItemsRequest transaction = TransactWriteItemsRequest.builder().transactItems(items)
                 .clientRequestToken(request.leaseId() + "-" + attempt).build();
         return client.transactWriteItems(transaction)
+                .whenComplete((response, failure) -> charger.observeClock(request, response, failure))
                 .handle((response, failure) -> failure == null
                         ? CompletableFuture.completedFuture(granted(writes, branches))
                         : resolve(request, writes, branches, failure, attempt))

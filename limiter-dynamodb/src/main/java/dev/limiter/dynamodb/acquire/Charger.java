@@ -7,6 +7,7 @@ import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
+import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.dynamodb.schema.Keys;
@@ -15,8 +16,11 @@ import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,24 +38,63 @@ import java.util.function.Function;
  */
 public final class Charger {
 
+    /** The largest offset by which this process's clock may run ahead of DynamoDB's unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
+
     private final DynamoDbAsyncClient client;
     private final String table;
     private final BucketCache cache;
     private final int maxAttempts;
     private final CascadeCharger cascade;
+    private final ClockSkew skew;
 
     /** Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries. */
     public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts) {
+        this(client, table, cacheEntries, maxAttempts, DEFAULT_MAX_CLOCK_SKEW);
+    }
+
+    /**
+     * Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries, and acquires
+     * are refused while responses show the stamping clock ahead of DynamoDB's by more than {@code maxClockSkew}.
+     */
+    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts,
+                   Duration maxClockSkew) {
         this.client = client;
         this.table = table;
         this.cache = new BucketCache(cacheEntries);
         this.maxAttempts = maxAttempts;
+        this.skew = new ClockSkew(maxClockSkew);
         this.cascade = new CascadeCharger(client, table, cache, this);
     }
 
-    /** Admits and writes every charge of {@code request}, or none. */
+    /**
+     * Admits and writes every charge of {@code request}, or none; fails with
+     * {@link dev.limiter.ClockSkewException} without writing while this clock runs too far ahead.
+     */
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        return Futures.guard(() -> attempt(request, guessedBranches(request), 1));
+        return Futures.guard(() -> skew.exceeded() ? probeThenCharge(request)
+                : attempt(request, guessedBranches(request), 1));
+    }
+
+    /** How far ahead of DynamoDB's clock the stamping clock ran at the latest response, at least. */
+    public Optional<Duration> clockAheadAtLeast() {
+        return skew.aheadAtLeast();
+    }
+
+    /** Refreshes the clock estimate with one small read; charges if the clock is back within the bound. */
+    private CompletableFuture<ChargeOutcome> probeThenCharge(ChargeRequest request) {
+        GetItemRequest probe = GetItemRequest.builder().tableName(table)
+                .key(Keys.bucket(request.buckets().get(0).key()).toAttributes())
+                .projectionExpression(Attributes.PK).build();
+        return Unavailable.map("GetItem", table, client.getItem(probe), response -> {
+            skew.observe(request.nowNanos(), response.sdkHttpResponse());
+            return skew.exceeded() ? CompletableFuture.<ChargeOutcome>failedFuture(skew.refusal())
+                    : attempt(request, guessedBranches(request), 1);
+        }).thenCompose(Function.identity());
+    }
+
+    ClockSkew skew() {
+        return skew;
     }
 
     int maxAttempts() {
@@ -77,10 +120,20 @@ public final class Charger {
         }
         ChargeWrite write = writes.get(0);
         return client.updateItem(write.toUpdateItem(table))
+                .whenComplete((response, failure) -> observeClock(request, response, failure))
                 .handle((response, failure) -> failure == null
                         ? CompletableFuture.completedFuture(granted(write, branches.get(write.bucket().key()), response))
                         : resolveSingle(request, write, failure, attempt))
                 .thenCompose(Function.identity());
+    }
+
+    /** Feeds the clock estimate from the response of a write stamped by the request. */
+    void observeClock(ChargeRequest request, DynamoDbResponse response, Throwable failure) {
+        if (failure == null) {
+            skew.observe(request.nowNanos(), response.sdkHttpResponse());
+        } else {
+            skew.observeFailure(request.nowNanos(), failure);
+        }
     }
 
     private ChargeOutcome granted(ChargeWrite write, Map<String, Branch> branches, UpdateItemResponse response) {

@@ -23,6 +23,10 @@
  * settlement. A failed condition whose old item carries the writer's own token means an earlier attempt of the same
  * write was applied (an SDK retry after an ambiguous timeout), and is treated as success rather than charged again.
  *
+ * <p>Every write response's {@code Date} header feeds a lower bound of how far the stamping clock runs ahead of
+ * DynamoDB's ({@link dev.limiter.dynamodb.acquire.ClockSkew}); past the configured bound, acquires are refused with
+ * {@link dev.limiter.ClockSkewException} instead of pushing TATs into the future.
+ *
  * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
  */
 package dev.limiter.dynamodb.acquire;
