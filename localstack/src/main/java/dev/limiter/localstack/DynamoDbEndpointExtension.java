@@ -22,7 +22,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       through Testcontainers ({@link EndpointKind#LOCALSTACK});</li>
  *   <li>else one {@code moto_server} child process ({@link EndpointKind#MOTO}). If it is missing, resolution
  *       fails with a message saying how to install it: tests are never skipped silently. {@value #MOTO_SERVER_PROPERTY}
- *       or {@value #MOTO_SERVER_VARIABLE} names another executable.</li>
+ *       or {@value #MOTO_SERVER_VARIABLE} names another executable. {@value MotoEngine#PROPERTY} or
+ *       {@value MotoEngine#VARIABLE} selects the engine: {@code serialized} (default) or {@code strict}
+ *       ({@link EndpointKind#MOTO_STRICT}, controlled through {@link DynamoDbTestEndpoint#strict()}). Without
+ *       python3 importing moto it fails with a message saying how to install it, rather than fall back to plain
+ *       moto, which over-admits.</li>
  * </ol>
  * The server or container is kept in JUnit's root store and stopped when the test run ends; a JVM shutdown
  * hook stops a moto_server that is left over.

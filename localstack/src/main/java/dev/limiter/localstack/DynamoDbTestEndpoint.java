@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -94,6 +95,15 @@ public record DynamoDbTestEndpoint(
      */
     public String tableName(String suffix) {
         return withTableName(tableName + "-" + suffix).tableName();
+    }
+
+    /**
+     * Returns the control of the strict engine when this endpoint is one ({@link EndpointKind#MOTO_STRICT}, selected
+     * with {@code -D}{@value MotoEngine#PROPERTY}{@code =strict} or {@value MotoEngine#VARIABLE}{@code =strict}), or
+     * empty. Configure it per {@link #tableName()} so that test classes sharing the server do not interfere.
+     */
+    public Optional<StrictControl> strict() {
+        return kind == EndpointKind.MOTO_STRICT ? Optional.of(StrictControl.of(endpoint)) : Optional.empty();
     }
 
     /** Builds a sync DynamoDB client for the endpoint. */

@@ -79,6 +79,21 @@ final class EndpointSettings {
                 .orElse(MotoServer.EXECUTABLE);
     }
 
+    /**
+     * Returns the moto engine: {@value MotoEngine#PROPERTY}, {@value MotoEngine#VARIABLE} or
+     * {@link MotoEngine#SERIALIZED}.
+     *
+     * @throws LocalEndpointException if the value is neither {@code serialized} nor {@code strict}
+     */
+    MotoEngine motoEngine() {
+        Optional<String> value = property(MotoEngine.PROPERTY).or(() -> variable(MotoEngine.VARIABLE));
+        try {
+            return value.map(MotoEngine::parse).orElse(MotoEngine.SERIALIZED);
+        } catch (IllegalArgumentException e) {
+            throw new LocalEndpointException(e.getMessage(), e);
+        }
+    }
+
     private Optional<String> property(String name) {
         return parameters.apply(name).flatMap(EndpointSettings::nonBlank);
     }

@@ -25,17 +25,34 @@ final class MotoCommand {
     private static final File DEV_NULL = new File("/dev/null");
 
     private final String executable;
+    private final MotoEngine engine;
 
     /**
-     * Creates the command for an executable name or path.
+     * Creates the command of the serialised engine for an executable name or path.
      *
      * @param executable {@code moto_server}, or another name or path (tests use a missing one)
      */
     MotoCommand(String executable) {
+        this(executable, MotoEngine.SERIALIZED);
+    }
+
+    /**
+     * Creates the command for an executable name or path and an engine.
+     *
+     * @param executable {@code moto_server}, or another name or path (tests use a missing one)
+     * @param engine how the server serves requests
+     */
+    MotoCommand(String executable, MotoEngine engine) {
         if (executable.isBlank()) {
             throw new IllegalArgumentException("executable must not be blank");
         }
         this.executable = executable;
+        this.engine = engine;
+    }
+
+    /** Returns the engine the command starts. */
+    MotoEngine engine() {
+        return engine;
     }
 
     /** Returns the endpoint a server on this port serves. */
@@ -51,7 +68,7 @@ final class MotoCommand {
     Process launch(int port, Path logFile, boolean detached) {
         Path program = Executables.find(executable)
                 .orElseThrow(() -> new LocalEndpointException(INSTALL_HINT + " (looked for '" + executable + "')"));
-        List<String> server = SerializedMoto.command(executable, logFile)
+        List<String> server = SerializedMoto.command(executable, engine, logFile)
                 .orElse(List.of(program.toString()));
         ProcessBuilder builder = new ProcessBuilder(arguments(server, port, detached))
                 .redirectErrorStream(true)
@@ -78,6 +95,6 @@ final class MotoCommand {
 
     @Override
     public String toString() {
-        return executable;
+        return engine == MotoEngine.STRICT ? executable + " (strict engine)" : executable;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * pipe. A JVM shutdown hook ends the process if nobody calls {@link #stop()}; it ends only this process, by
  * its handle. For a server that outlives the JVM (the CLI's {@code limiter local up}), use
  * {@link #startDetached(int, Path, Duration)}.
+ *
+ * <p>The server runs moto behind one of this module's wrappers ({@link MotoEngine}): serialised by default,
+ * strict with {@link #start(MotoEngine)}. It refuses to start, naming the fix, when {@code python3} cannot import
+ * moto; plain {@code moto_server} applies concurrent writes without isolation and would give false results.
  *
  * <p>Thread-safety: safe for use by several threads; {@link #stop()} is idempotent.
  */
@@ -36,13 +41,15 @@ public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final MotoEngine engine;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private MotoServer(Process process, int port, Path logFile) {
+    private MotoServer(Process process, int port, Path logFile, MotoEngine engine) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.engine = engine;
         this.shutdownHook = new Thread(this::terminate, "moto_server-" + process.pid() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -54,7 +61,19 @@ public final class MotoServer implements AutoCloseable {
      * @throws LocalEndpointException if {@code moto_server} is missing, exits early or does not answer in time
      */
     public static MotoServer start() {
-        return start(new MotoCommand(EXECUTABLE), DEFAULT_STARTUP_TIMEOUT);
+        return start(MotoEngine.SERIALIZED);
+    }
+
+    /**
+     * Starts a server of the given engine on a free loopback port and waits up to {@link #DEFAULT_STARTUP_TIMEOUT}.
+     *
+     * @param engine {@link MotoEngine#STRICT} for DynamoDB's conflicts, throttling and limits ({@link #strict()})
+     * @return the running server; the caller stops it
+     * @throws LocalEndpointException if {@code moto_server} or python3 with moto is missing, or the server exits
+     *     early or does not answer in time
+     */
+    public static MotoServer start(MotoEngine engine) {
+        return start(new MotoCommand(EXECUTABLE, engine), DEFAULT_STARTUP_TIMEOUT);
     }
 
     /**
@@ -99,7 +118,23 @@ public final class MotoServer implements AutoCloseable {
      *     not answer in time (the process is then ended)
      */
     public static LocalEndpoint startDetached(int port, Path logFile, Duration startupTimeout) {
-        return startDetached(new MotoCommand(EXECUTABLE), LoopbackPorts.requireFree(port), logFile, startupTimeout);
+        return startDetached(MotoEngine.SERIALIZED, port, logFile, startupTimeout);
+    }
+
+    /**
+     * Starts a detached server of the given engine; see {@link #startDetached(int, Path, Duration)}.
+     *
+     * @param engine how the server serves requests
+     * @param port a free TCP port, 1..65535, or 0 for any free port
+     * @param logFile where the server's output is appended; its directory must exist
+     * @param startupTimeout how long to wait for the first HTTP answer
+     * @return the endpoint, pid and log file of the running server
+     * @throws IllegalArgumentException if the port is outside 0..65535
+     * @throws LocalEndpointException as {@link #startDetached(int, Path, Duration)}
+     */
+    public static LocalEndpoint startDetached(MotoEngine engine, int port, Path logFile, Duration startupTimeout) {
+        int chosen = port == 0 ? LoopbackPorts.freePort() : LoopbackPorts.requireFree(port);
+        return startDetached(new MotoCommand(EXECUTABLE, engine), chosen, logFile, startupTimeout);
     }
 
     /**
@@ -118,7 +153,7 @@ public final class MotoServer implements AutoCloseable {
         Process process = command.launch(port, logFile, true);
         awaitReady(command, process, port, logFile, startupTimeout);
         LOG.info("Started detached moto_server pid {} on {} (log {})", process.pid(), MotoCommand.endpoint(port), logFile);
-        return LocalEndpoint.of(MotoCommand.endpoint(port), process.toHandle(), EndpointKind.MOTO, logFile);
+        return LocalEndpoint.of(MotoCommand.endpoint(port), process.toHandle(), command.engine().kind(), logFile);
     }
 
     static MotoServer start(MotoCommand command, Duration startupTimeout) {
@@ -141,7 +176,7 @@ public final class MotoServer implements AutoCloseable {
             Process process = command.launch(port, logFile, false);
             awaitReady(command, process, port, logFile, startupTimeout);
             LOG.info("Started moto_server pid {} on {}", process.pid(), MotoCommand.endpoint(port));
-            return new MotoServer(process, port, logFile);
+            return new MotoServer(process, port, logFile, command.engine());
         } catch (RuntimeException e) {
             deleteQuietly(logFile);
             deleteQuietly(SerializedMoto.scriptFor(logFile));
@@ -170,6 +205,16 @@ public final class MotoServer implements AutoCloseable {
     /** Returns the TCP port on 127.0.0.1. */
     public int port() {
         return port;
+    }
+
+    /** Returns how the server serves requests. */
+    public MotoEngine engine() {
+        return engine;
+    }
+
+    /** Returns the control of the strict engine, or empty for a serialised server. */
+    public Optional<StrictControl> strict() {
+        return engine == MotoEngine.STRICT ? Optional.of(StrictControl.of(endpoint())) : Optional.empty();
     }
 
     /** Returns the process id of the server. */

@@ -32,7 +32,7 @@ final class SharedEndpoint implements AutoCloseable {
 
     /**
      * Opens the endpoint the settings select: the external one if named, else LocalStack if requested and
-     * Docker is available, else a new {@code moto_server}.
+     * Docker is available, else a new {@code moto_server} of the selected {@link MotoEngine}.
      *
      * @throws LocalEndpointException if no endpoint is named and moto_server cannot start
      */
@@ -57,15 +57,17 @@ final class SharedEndpoint implements AutoCloseable {
 
     private static SharedEndpoint openMoto(EndpointSettings settings) {
         MotoServer moto;
+        MotoEngine engine = settings.motoEngine();
         try {
-            moto = MotoServer.start(new MotoCommand(settings.motoExecutable()), MotoServer.DEFAULT_STARTUP_TIMEOUT);
+            moto = MotoServer.start(new MotoCommand(settings.motoExecutable(), engine),
+                    MotoServer.DEFAULT_STARTUP_TIMEOUT);
         } catch (LocalEndpointException e) {
             throw new LocalEndpointException("No DynamoDB endpoint for tests: "
                     + DynamoDbEndpointExtension.ENDPOINT_VARIABLE + " is not set and moto_server did not start. "
                     + e.getMessage(), e);
         }
         return new SharedEndpoint(moto.endpoint(), settings.region(), DynamoDbTestEndpoint.fakeCredentials(),
-                EndpointKind.MOTO, moto::stop);
+                engine.kind(), moto::stop);
     }
 
     /** Returns the endpoint as one test class sees it. */

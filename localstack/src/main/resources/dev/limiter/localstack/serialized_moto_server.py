@@ -32,6 +32,10 @@ def main():
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, required=True)
     args = parser.parse_args()
+    # moto parses expressions recursively: an UpdateExpression with a few hundred actions (DynamoDB allows 300
+    # operators) exceeds Python's default recursion limit and answers HTTP 500. Deeper stacks fix that.
+    sys.setrecursionlimit(100000)
+    threading.stack_size(256 * 1024 * 1024)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, lambda *_: sys.exit(0))
     app = DomainDispatcherApplication(create_backend_app)

@@ -71,6 +71,9 @@ final class LocalStatusCommand implements Callable<Integer> {
     }
 
     private static String engine(LocalEndpoint endpoint) {
+        if (endpoint.kind() == EndpointKind.MOTO_STRICT) {
+            return "moto_server (strict engine)";
+        }
         return endpoint.kind() == EndpointKind.MOTO ? "moto_server" : "LocalStack";
     }
 }

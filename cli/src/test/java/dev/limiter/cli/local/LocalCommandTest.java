@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.localstack.EndpointKind;
 import dev.limiter.localstack.LocalEndpoint;
+import dev.limiter.localstack.StrictControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +89,29 @@ class LocalCommandTest {
         assertThat(env.err()).contains("no local DynamoDB is running: start one with 'limiter local up'");
         assertThat(down.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(down.out()).contains("No local DynamoDB is running.");
+    }
+
+    @Test
+    void upStrict_startsTheStrictEngineAndSaysHowToControlIt() throws Exception {
+        CliRun up = local("up", "--strict", "--port", "0");
+        LocalEndpoint recorded = LocalEndpoint.load(home.resolve("local.properties"));
+        CliRun status = local("status");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(ExitCode.OK);
+        assertThat(recorded.kind()).isEqualTo(EndpointKind.MOTO_STRICT);
+        assertThat(up.out()).contains("Started a local DynamoDB: moto_server (strict engine) at " + recorded.endpoint(),
+                "export LIMITER_ENDPOINT_URL=" + recorded.endpoint(), recorded.endpoint() + "/_strict/stats");
+        assertThat(status.out()).startsWith("Running: moto_server (strict engine) at " + recorded.endpoint());
+        assertThat(StrictControl.of(recorded.endpoint()).stats().total().conflicts()).isZero();
+    }
+
+    @Test
+    void upStrict_withEngineLocalStack_isAUsageError() {
+        CliRun up = local("up", "--strict", "--engine", "localstack");
+
+        assertThat(up.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(up.err()).contains("--strict runs the strict moto engine; it cannot be combined with --engine "
+                + "localstack");
     }
 
     @Test
