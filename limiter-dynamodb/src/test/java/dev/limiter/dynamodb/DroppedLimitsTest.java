@@ -19,7 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +99,40 @@ class DroppedLimitsTest {
         assertThat(table.log().counts()).as("the drop's condition failed once on the stale view")
                 .containsEntry("UpdateItem", 2);
         assertThat(item().get(Attributes.consumed("old")).n()).isEqualTo("12");
+    }
+
+    @Test
+    void acquire_maxLimitsBusyWhileDroppingStaleOnes_isAcceptedWithinDynamoDbExpressionLimits() {
+        limiter.configs().set(ConfigScope.namespace(), new LimitConfig(longNamed("a"), Set.of()));
+        limiter.acquire(all(longNamed("a"))).commit();
+        clock.advance(Duration.ofMinutes(1));
+        limiter.configs().set(ConfigScope.namespace(), new LimitConfig(longNamed("b"), Set.of()));
+        limiter.acquire(all(longNamed("b"))).commit();
+        clock.advance(Duration.ofMillis(1));
+
+        limiter.acquire(all(longNamed("b"))).commit(); // busy branch for all 32, and 8 more stale limits dropped
+
+        long stale = item().keySet().stream().filter(name -> name.startsWith(Attributes.TAT_PREFIX)
+                && !name.startsWith(Attributes.tat("b"))).count();
+        assertThat(stale).as("32 + rpm + old, 8 dropped per write").isEqualTo(Limit.MAX_PER_BUCKET + 2 - 2L * 8);
+    }
+
+    /** The most limits a bucket may hold, with the longest names (the strict engine checks the expressions). */
+    private static List<Limit> longNamed(String prefix) {
+        List<Limit> limits = new ArrayList<>();
+        for (int i = 0; i < Limit.MAX_PER_BUCKET; i++) {
+            String name = prefix + i + "_";
+            limits.add(Limit.perMinute(name + "x".repeat(64 - name.length()), 1_000_000));
+        }
+        return limits;
+    }
+
+    private static AcquireRequest all(List<Limit> limits) {
+        AcquireRequest request = AcquireRequest.of("u1", "api");
+        for (Limit limit : limits) {
+            request = request.consume(limit.name(), 1);
+        }
+        return request;
     }
 
     private RateLimiter limiter(Duration configCacheTtl) {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Faults injected between the SDK and DynamoDB by a {@link FaultProxy}: throttling and 500s within and beyond
  * the client's retries, requests hanging past the attempt timeout, and writes applied but reported as failed. The
- * client retries 3 attempts with short backoff and a 500 ms attempt timeout.
+ * client retries 3 attempts with short backoff and a 2 s attempt timeout.
  */
 @WithDynamoDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +43,11 @@ class FaultInjectionTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
+    /**
+     * Short enough for the hanging test (three attempts), long enough for a loaded 2-core machine: the limiter's
+     * own configuration reads go through this client too, and at 500 ms they timed out under load.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     private final DynamoDbTestEndpoint endpoint;
     private final TestTable fixture;
@@ -62,7 +67,7 @@ class FaultInjectionTest {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
                                 .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
                                 .build())
-                        .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(Duration.ofSeconds(15))
                         .addExecutionInterceptor(log))
                 .build();
     }
