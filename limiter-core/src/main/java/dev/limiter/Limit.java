@@ -44,7 +44,8 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
     public static final Duration MAX_REFILL_TIME = Duration.ofDays(365L * 50);
 
     /**
-     * The most limits one bucket may hold: per configuration level, per request, and after resolution across levels.
+     * The most limits one bucket may hold: per configuration level, per request, and after resolution across
+     * levels.
      *
      * <p>Derived from DynamoDB's expression limits (4 KB per expression string, 300 operators or functions per
      * expression), which the one write charging every limit of a bucket must respect. Counted generously (the

@@ -33,7 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.limiter.OnUnavailable} policy. An SDK retry of an acquire whose first attempt was applied but whose
  * response was lost is recognised from the item and not charged twice, unless another writer touched the bucket in
  * between, in which case the bucket is charged twice (over-charging, never under-charging); a cascade's retries reuse
- * its client request token, which DynamoDB deduplicates for ten minutes.
+ * its client request token, which DynamoDB deduplicates for ten minutes. While write responses show the limiter's
+ * clock running ahead of DynamoDB's by more than {@link DynamoDbBackendBuilder#maxClockSkew}, acquires fail with
+ * {@link dev.limiter.ClockSkewException} instead of writing.
  *
  * <p>Thread-safe. Futures complete on the SDK's I/O threads.
  */

@@ -9,6 +9,7 @@ import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.Keys;
 import dev.limiter.dynamodb.testkit.TestTable;
+import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.ManualClock;
@@ -102,6 +103,20 @@ class DroppedLimitsTest {
     }
 
     @Test
+    void acquire_cascadeAfterALimitWasRemoved_dropsItFromEveryBucketOfTheTransaction() {
+        limiter.entities().put(Entity.root("org"));
+        limiter.entities().put(Entity.child("u1", "org").withCascade(true));
+        limiter.acquire(AcquireRequest.of("u1", "api").consume("rpm", 1).consume("old", 1)).commit();
+        clock.advance(Duration.ofMinutes(1));
+        limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+
+        limiter.acquire(rpm()).commit();
+
+        assertThat(item("org")).doesNotContainKey(Attributes.tat("old")).containsKey(Attributes.tat("rpm"));
+        assertThat(item()).doesNotContainKey(Attributes.tat("old"));
+    }
+
+    @Test
     void acquire_maxLimitsBusyWhileDroppingStaleOnes_isAcceptedWithinDynamoDbExpressionLimits() {
         limiter.configs().set(ConfigScope.namespace(), new LimitConfig(longNamed("a"), Set.of()));
         limiter.acquire(all(longNamed("a"))).commit();
@@ -145,8 +160,12 @@ class DroppedLimitsTest {
     }
 
     private Map<String, AttributeValue> item() {
+        return item("u1");
+    }
+
+    private Map<String, AttributeValue> item(String entity) {
         return table.client().getItem(r -> r.tableName(table.name())
-                .key(Keys.bucket(new BucketKey(namespace, "u1", "api")).toAttributes()).consistentRead(true))
+                .key(Keys.bucket(new BucketKey(namespace, entity, "api")).toAttributes()).consistentRead(true))
                 .join().item();
     }
 }

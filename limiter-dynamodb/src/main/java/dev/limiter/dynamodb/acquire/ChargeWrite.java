@@ -12,7 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The conditional write that charges every limit of one bucket, in the branches chosen for it; see the package
@@ -28,6 +32,7 @@ final class ChargeWrite {
     private final ItemKey key;
     private final long nowNanos;
     private final Expression expression = new Expression();
+    private final Set<String> dropped = new HashSet<>();
 
     private ChargeWrite(BucketCharge bucket, ItemKey key, long nowNanos) {
         this.bucket = bucket;
@@ -79,7 +84,8 @@ final class ChargeWrite {
 
     /**
      * The bucket as this write leaves it, as far as the writer can tell without an image: exact for idle and
-     * reconcile branches, a lower bound of the TAT for busy ones (other writers may have added more).
+     * reconcile branches, a lower bound of the TAT for busy ones (other writers may have added more); without the
+     * limits it dropped.
      */
     BucketState predictedAfter(BucketState before) {
         BucketState after = before;
@@ -87,7 +93,12 @@ final class ChargeWrite {
             LimitState state = before.stateFor(charge.limit(), nowNanos);
             after = after.with(state.charge(charge.costNanos(), charge.tokens(), nowNanos));
         }
-        return after;
+        if (dropped.isEmpty()) {
+            return after;
+        }
+        List<LimitState> kept = new ArrayList<>(after.limits());
+        kept.removeIf(state -> dropped.contains(state.limit().name()));
+        return new BucketState(kept);
     }
 
     /**
@@ -101,6 +112,7 @@ final class ChargeWrite {
         e.remove(tat);
         e.remove(e.name(Attributes.params(name)));
         e.remove(e.name(Attributes.consumed(name)));
+        dropped.add(name);
     }
 
     private String now(Expression e) {

@@ -33,8 +33,8 @@ class ExpressionBoundsTest {
 
     private static final int MAX_EXPRESSION_BYTES = 4 * 1024;
     private static final int MAX_OPERATORS = 300;
-    private static final Pattern OPERATOR = Pattern.compile(
-            "\\bAND\\b|\\bOR\\b|\\bNOT\\b|\\bBETWEEN\\b|<>|<=|>=|=|<|>|\\+|-|[a-z_]+\\(|,|\\bSET\\b|\\bADD\\b|\\bREMOVE\\b");
+    private static final Pattern OPERATOR = Pattern.compile("\\bAND\\b|\\bOR\\b|\\bNOT\\b|\\bBETWEEN\\b"
+            + "|<>|<=|>=|=|<|>|\\+|-|[a-z_]+\\(|,|\\bSET\\b|\\bADD\\b|\\bREMOVE\\b");
     private static final long NOW = 1_800_000_000_000_000_000L;
 
     @Test
