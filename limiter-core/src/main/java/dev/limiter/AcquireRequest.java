@@ -22,8 +22,9 @@ import java.util.Map;
  *
  * @param entity   the entity to charge; {@code [A-Za-z0-9][A-Za-z0-9_.:@-]*}, at most 256 characters
  * @param resource the resource; the same characters plus {@code /}
- * @param amounts  tokens to take per limit name, each between 1 and {@link Limit#MAX_TOKENS}, in insertion order
- * @param limits   request-level limits, distinct names
+ * @param amounts  tokens to take per limit name, each between 1 and {@link Limit#MAX_TOKENS}, in insertion order;
+ *                 at most {@link Limit#MAX_PER_BUCKET} names
+ * @param limits   request-level limits, distinct names, at most {@link Limit#MAX_PER_BUCKET}
  */
 public record AcquireRequest(String entity, String resource, Map<String, Long> amounts, List<Limit> limits) {
 
@@ -38,7 +39,9 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
             }
             amounts = Amounts.copyOf(amounts);
         }
+        requireAtMostPerBucket("amounts", amounts.size());
         limits = List.copyOf(limits);
+        requireAtMostPerBucket("limits", limits.size());
         for (int i = 1; i < limits.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (limits.get(i).name().equals(limits.get(j).name())) {
@@ -62,6 +65,13 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
     public AcquireRequest consume(String name, long amount) {
         requireAmount(Require.limitName("limit name", name), amount);
         return new AcquireRequest(entity, resource, ((Amounts) amounts).plus(name, amount), limits);
+    }
+
+    private static void requireAtMostPerBucket(String field, int count) {
+        if (count > Limit.MAX_PER_BUCKET) {
+            throw new IllegalArgumentException("request " + field + " name " + count + " limits: at most "
+                    + Limit.MAX_PER_BUCKET + " limits may apply to one bucket");
+        }
     }
 
     private static void requireAmount(String name, Long amount) {

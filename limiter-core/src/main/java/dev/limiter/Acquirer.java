@@ -165,6 +165,9 @@ final class Acquirer {
             return decision;
         }
         Throwable cause = Futures.unwrap(failure);
+        if (cause instanceof ClockSkewException refusal) {
+            context.listener().onClockSkew(request.entity(), request.resource(), refusal);
+        }
         if (cause instanceof RateLimiterUnavailableException) {
             OnUnavailable policy = policy(explicit);
             context.listener().onUnavailable(request.entity(), request.resource(), policy, cause);

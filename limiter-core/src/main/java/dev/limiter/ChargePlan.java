@@ -17,9 +17,11 @@ import dev.limiter.lease.LeaseLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One acquire worked out against its resolved target: which limits of which buckets it charges, how much, and how
@@ -71,6 +73,7 @@ final class ChargePlan {
         int chargedBuckets = 0;
         List<LimitStatus> oversized = new ArrayList<>(0);
         for (int i = 0; i < charges.length; i++) {
+            requireAtMostPerBucket(request, buckets.get(i), i == 0);
             charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll, oversized);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
         }
@@ -161,6 +164,35 @@ final class ChargePlan {
         return local;
     }
 
+    /** Levels merged per name may exceed what one level may hold; the write of a bucket must stay bounded. */
+    private static void requireAtMostPerBucket(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
+        int upperBound = bucket.limits().limits().size() + (own ? request.limits().size() : 0);
+        if (upperBound <= Limit.MAX_PER_BUCKET) {
+            return;
+        }
+        int count = configuredNames(request, bucket, own).size();
+        if (count > Limit.MAX_PER_BUCKET) {
+            throw new IllegalArgumentException("entity '" + bucket.key().entity() + "' resource '"
+                    + bucket.key().resource() + "' resolves to " + count + " limits across its configuration levels"
+                    + (own ? " and the request" : "") + ": at most " + Limit.MAX_PER_BUCKET
+                    + " limits may apply to one bucket; mark some unlimited or remove them");
+        }
+    }
+
+    /** The names of every limit that applies to the bucket: stored, and for the entity's own bucket the request's. */
+    private static Set<String> configuredNames(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
+        if (!own || request.limits().isEmpty()) {
+            return bucket.names();
+        }
+        Set<String> names = new HashSet<>(bucket.names());
+        for (Limit limit : request.limits()) {
+            if (!bucket.limits().unlimited().containsKey(limit.name())) {
+                names.add(limit.name());
+            }
+        }
+        return names;
+    }
+
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */
     boolean chargesNothing() {
         return chargedBuckets == 0;
@@ -169,13 +201,12 @@ final class ChargePlan {
     /** The backend request, covering the buckets that have charges. */
     ChargeRequest toRequest(LeaseId leaseId, long nowNanos) {
         if (charges.length == 1) {
-            return new ChargeRequest(leaseId, nowNanos,
-                    List.of(new BucketCharge(target.buckets().get(0).key(), List.of(charges[0]))));
+            return new ChargeRequest(leaseId, nowNanos, List.of(bucketCharge(0)));
         }
         List<BucketCharge> charged = new ArrayList<>(chargedBuckets);
         for (int i = 0; i < charges.length; i++) {
             if (charges[i].length > 0) {
-                charged.add(new BucketCharge(target.buckets().get(i).key(), List.of(charges[i])));
+                charged.add(bucketCharge(i));
             }
         }
         return new ChargeRequest(leaseId, nowNanos, charged);
@@ -186,6 +217,11 @@ final class ChargePlan {
         List<BucketKey> keys = new ArrayList<>(chargedBuckets);
         toRequest(LeaseId.random(), 1).buckets().forEach(bucket -> keys.add(bucket.key()));
         return keys;
+    }
+
+    private BucketCharge bucketCharge(int i) {
+        ResolvedTarget.Bucket bucket = target.buckets().get(i);
+        return new BucketCharge(bucket.key(), List.of(charges[i]), configuredNames(request, bucket, i == 0));
     }
 
     /** Tokens charged per limit name on the entity's own bucket. */

@@ -53,6 +53,23 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
     /** The longest time an empty bucket may take to refill completely: 50 years of 365 days. */
     public static final Duration MAX_REFILL_TIME = Duration.ofDays(365L * 50);
 
+    /**
+     * The most limits one bucket may hold: per configuration level, per request, and after resolution across
+     * levels.
+     *
+     * <p>Derived from DynamoDB's expression limits (4 KB per expression string, 300 operators or functions per
+     * expression), which the one write charging every limit of a bucket must respect. Counted generously (the
+     * {@code AND} inside {@code BETWEEN} and every action of an update included), the worst-case branch costs per
+     * limit 5 condition operators and about 60 bytes ({@code (#a95 BETWEEN :now AND :v127) AND (#a96 = :v128)}
+     * plus the joining {@code ) AND (}), and about 5 update operators and 37 bytes
+     * ({@code #a95 = #a95 + :v129, } and {@code #a97 :v131, }). The write also carries a token clause (3 operators)
+     * and a TTL, and drops up to 8 limits that are no longer configured (4 condition operators and about 50 bytes,
+     * 3 removed names, per dropped limit). At 32 limits: condition 32 x 5 + 8 x 4 + 3 = 195 operators and about
+     * 2.1 KB; update about 156 operators and 1.2 KB (measured by {@code ExpressionBoundsTest} with 64-character
+     * names): both under two thirds of either bound. About 60 limits would reach 300 condition operators.
+     */
+    public static final int MAX_PER_BUCKET = 32;
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     /** Validates every component; the message names the limit and the broken rule. */

@@ -32,9 +32,11 @@ import java.util.function.Supplier;
  *
  * <p>Async methods never throw: failures complete their future. Sync methods throw what the future would have
  * failed with: {@link RateLimitExceededException}, {@link AmountExceedsCapacityException},
- * {@link RateLimiterUnavailableException}, {@link RateLimiterInterruptedException} (blocking waits only), or
+ * {@link RateLimiterUnavailableException}, {@link RateLimiterInterruptedException} (blocking waits only),
+ * {@link ClockSkewException} (the backend refuses writes stamped by a clock running too far ahead), or
  * {@link IllegalArgumentException} for a request naming a limit that does not apply. Shadow limits
- * ({@link Limit#shadow}) never cause a rejection; they are reported instead. Futures may complete on backend I/O threads; {@link #withLeaseAsync} runs the work on the
+ * ({@link Limit#shadow}) never cause a rejection; they are reported instead. Futures may complete on backend I/O
+ * threads; {@link #withLeaseAsync} runs the work on the
  * configured executor.
  *
  * <p>Thread-safe. Limiters built on the same backend share limits; build one per namespace and reuse it.

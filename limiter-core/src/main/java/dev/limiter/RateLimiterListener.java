@@ -33,6 +33,13 @@ public interface RateLimiterListener {
     default void onUnavailable(String entity, String resource, OnUnavailable policy, Throwable cause) {
     }
 
+    /**
+     * An acquire for {@code entity}/{@code resource} was refused without a write because this host's clock runs
+     * ahead of the store's by more than the backend accepts; {@code refusal} carries the estimate and the bound.
+     */
+    default void onClockSkew(String entity, String resource, ClockSkewException refusal) {
+    }
+
     /** The limiter made one backend call ({@code charge}, {@code settle}, {@code read}, {@code config}, {@code entity}). */
     default void onBackendCall(String operation, Duration latency, boolean failed) {
     }

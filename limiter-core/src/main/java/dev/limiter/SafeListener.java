@@ -57,6 +57,15 @@ final class SafeListener implements RateLimiterListener {
     }
 
     @Override
+    public void onClockSkew(String entity, String resource, ClockSkewException refusal) {
+        try {
+            delegate.onClockSkew(entity, resource, refusal);
+        } catch (RuntimeException e) {
+            failed("onClockSkew", e);
+        }
+    }
+
+    @Override
     public void onBackendCall(String operation, Duration latency, boolean failed) {
         try {
             delegate.onBackendCall(operation, latency, failed);

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * The limits stored at one {@link ConfigScope}: limits by name, and names marked {@code unlimited} that drop a
  * limit inherited from less specific levels.
  *
- * @param limits    limits with distinct names
+ * @param limits    limits with distinct names, at most {@link Limit#MAX_PER_BUCKET}
  * @param unlimited names marked unlimited, none of them also in {@code limits}
  */
 public record LimitConfig(List<Limit> limits, Set<String> unlimited) {
@@ -26,6 +26,8 @@ public record LimitConfig(List<Limit> limits, Set<String> unlimited) {
     public LimitConfig {
         limits = List.copyOf(limits);
         unlimited = Set.copyOf(new TreeSet<>(unlimited));
+        Require.argument(limits.size() <= Limit.MAX_PER_BUCKET, "a configuration level defines " + limits.size()
+                + " limits: at most " + Limit.MAX_PER_BUCKET + " limits may apply to one bucket");
         Set<String> seen = new HashSet<>();
         for (Limit limit : limits) {
             Require.argument(seen.add(limit.name()), "limit '" + limit.name() + "' is defined twice");

@@ -23,6 +23,17 @@ class LimitConfigTest {
     }
 
     @Test
+    void new_moreLimitsThanOneBucketMayHold_isRejectedNamingTheCap() {
+        List<Limit> limits = new ArrayList<>();
+        for (int i = 0; i <= Limit.MAX_PER_BUCKET; i++) {
+            limits.add(Limit.perMinute("l" + i, 10));
+        }
+
+        assertThatThrownBy(() -> new LimitConfig(limits, Set.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("defines 33 limits").hasMessageContaining("at most 32 limits");
+    }
+
+    @Test
     void with_nameMarkedUnlimited_replacesTheMarkWithTheLimit() {
         LimitConfig config = LimitConfig.of(TPM).withUnlimited("rpm");
 

@@ -17,7 +17,9 @@ import dev.limiter.dynamodb.table.LimiterTable;
 import dev.limiter.entity.EntityStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +41,9 @@ import java.util.concurrent.CompletableFuture;
  * recognised from the item's recent write tokens and not applied twice, unless more than about 48 other writes
  * reached the bucket in between (over-charging, never under-charging); a cascade's retries reuse its client request
  * token, which DynamoDB deduplicates for ten minutes.
+ * While write responses show the limiter's clock running ahead of DynamoDB's by more than
+ * {@link DynamoDbBackendBuilder#maxClockSkew}, acquires fail with {@link dev.limiter.ClockSkewException} instead of
+ * writing.
  *
  * <p>Thread-safe. Futures complete on the SDK's I/O threads.
  */
@@ -62,11 +67,11 @@ public final class DynamoDbBackend implements Backend {
     private final DynamoDbEntityStore entities;
 
     DynamoDbBackend(DynamoDbAsyncClient client, boolean ownsClient, String tableName, int bucketCacheEntries,
-                    int maxAttempts, Backoff backoff) {
+                    int maxAttempts, Backoff backoff, Duration maxClockSkew) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.tableName = tableName;
-        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts, backoff);
+        this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew);
         this.settler = new Settler(client, tableName, charger);
         this.reader = new BucketReader(client, tableName);
         this.configs = new DynamoDbConfigStore(client, tableName);
@@ -86,6 +91,16 @@ public final class DynamoDbBackend implements Backend {
     /** The client this backend uses. */
     public DynamoDbAsyncClient client() {
         return client;
+    }
+
+    /**
+     * How far the clock stamping this backend's acquires ran ahead of DynamoDB's at the latest write response, at
+     * least (a sound lower bound from the response's {@code Date} header); empty before the first response or when
+     * the clock is not ahead. Acquires are refused with {@link dev.limiter.ClockSkewException} while it exceeds
+     * {@link DynamoDbBackendBuilder#maxClockSkew}.
+     */
+    public Optional<Duration> clockAheadAtLeast() {
+        return charger.clockAheadAtLeast();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.limiter.dynamodb;
 
 import dev.limiter.dynamodb.acquire.Backoff;
+import dev.limiter.dynamodb.acquire.Charger;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -39,6 +40,7 @@ public final class DynamoDbBackendBuilder {
     private int transientRetries = Backoff.DEFAULT_MAX_RETRIES;
     private RandomGenerator jitter;
     private ScheduledExecutorService scheduler;
+    private Duration maxClockSkew = Charger.DEFAULT_MAX_CLOCK_SKEW;
 
     DynamoDbBackendBuilder() {
     }
@@ -144,6 +146,22 @@ public final class DynamoDbBackendBuilder {
         return this;
     }
 
+    /**
+     * How far the limiter's clock may run ahead of DynamoDB's before acquires are refused with
+     * {@link dev.limiter.ClockSkewException} (and {@link dev.limiter.RateLimiterListener#onClockSkew}). A clock
+     * running ahead by {@code s} pushes buckets' TATs {@code s} into the future and locks correctly clocked clients
+     * out for about {@code s}. The offset is a lower bound estimated from write responses' {@code Date} headers
+     * (whole seconds), so it never refuses a correct clock; the first write of a backend precedes any estimate.
+     * Default 2 s; at most one day.
+     */
+    public DynamoDbBackendBuilder maxClockSkew(Duration bound) {
+        positive("maxClockSkew", bound);
+        Require.argument(bound.compareTo(Duration.ofDays(1)) <= 0, "maxClockSkew must be at most one day, got "
+                + bound);
+        this.maxClockSkew = bound;
+        return this;
+    }
+
     /** Builds the backend; it creates no table (see {@link DynamoDbBackend#createTable()}). */
     public DynamoDbBackend build() {
         Require.argument(tableName != null, "tableName is required");
@@ -153,7 +171,7 @@ public final class DynamoDbBackendBuilder {
         Backoff backoff = scheduler != null
                 ? Backoff.on(scheduler, backoffBase, backoffCap, transientRetries, source)
                 : Backoff.onSharedScheduler(backoffBase, backoffCap, transientRetries, source);
-        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff);
+        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew);
     }
 
     private DynamoDbAsyncClient buildClient() {

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Faults injected between the SDK and DynamoDB by a {@link FaultProxy}: throttling and 500s within and beyond
  * the client's retries, requests hanging past the attempt timeout, and writes applied but reported as failed. The
- * client retries 3 attempts with short backoff and a 500 ms attempt timeout.
+ * client retries 3 attempts with short backoff and a 2 s attempt timeout.
  */
 @WithDynamoDb
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,8 +43,14 @@ class FaultInjectionTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
+    /**
+     * Short enough for the hanging test (three attempts), long enough for a loaded 2-core machine: the limiter's
+     * own configuration reads go through this client too, and at 500 ms they timed out under load.
+     */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     private final DynamoDbTestEndpoint endpoint;
+    private final TestTable fixture;
     private final FaultProxy faults;
     private final RequestLog log = new RequestLog();
     private final DynamoDbAsyncClient client;
@@ -53,6 +59,7 @@ class FaultInjectionTest {
 
     FaultInjectionTest(DynamoDbTestEndpoint endpoint) throws IOException {
         this.endpoint = endpoint;
+        this.fixture = TestTable.create(endpoint);
         this.faults = new FaultProxy(endpoint.endpoint());
         BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
         this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
@@ -60,12 +67,9 @@ class FaultInjectionTest {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
                                 .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
                                 .build())
-                        .apiCallAttemptTimeout(Duration.ofMillis(500)).apiCallTimeout(Duration.ofSeconds(5))
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(Duration.ofSeconds(15))
                         .addExecutionInterceptor(log))
                 .build();
-        try (DynamoDbAsyncClient setup = endpoint.newAsyncClient()) { // outside the fault path and its 500 ms timeout
-            DynamoDbBackend.builder().client(setup).tableName(endpoint.tableName()).build().createTable();
-        }
     }
 
     @BeforeEach
@@ -79,6 +83,7 @@ class FaultInjectionTest {
     void close() {
         faults.close();
         client.close();
+        fixture.close();
     }
 
     // ---- transient faults within the client's retries ----
@@ -190,8 +195,8 @@ class FaultInjectionTest {
     @Test
     void cascade_appliedButResponseLost_isChargedOnceAtEveryLevel() {
         RateLimiter limiter = limiter(OnUnavailable.BLOCK);
-        limiter.entities().put(Entity.root("org"));
-        limiter.entities().put(Entity.child("u1", "org").withCascade(true));
+        fixture().entities().put(Entity.root("org"));
+        fixture().entities().put(Entity.child("u1", "org").withCascade(true));
         faults.arm(FaultProxy.Fault.APPLY_THEN_FAIL, 1, "TransactWriteItems");
         log.clear();
 
@@ -202,10 +207,13 @@ class FaultInjectionTest {
     }
 
     private RateLimiter limiter(OnUnavailable policy) {
-        RateLimiter limiter = RateLimiter.builder().backend(backend()).clock(clock).namespace(namespace)
-                .onUnavailable(policy).build();
-        limiter.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
-        return limiter;
+        fixture().configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
+        return RateLimiter.builder().backend(backend()).clock(clock).namespace(namespace).onUnavailable(policy).build();
+    }
+
+    /** A limiter on the fixture client, to write configurations and entities outside the fault path. */
+    private RateLimiter fixture() {
+        return RateLimiter.builder().backend(fixture.backend()).clock(clock).namespace(namespace).build();
     }
 
     private DynamoDbBackend backend() {
@@ -217,7 +225,7 @@ class FaultInjectionTest {
     }
 
     private BucketState stored(String entity) {
-        return Futures.join(backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
+        return Futures.join(fixture.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
     }
 
     private long consumed(String entity) {

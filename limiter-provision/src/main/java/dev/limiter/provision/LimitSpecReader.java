@@ -49,6 +49,11 @@ final class LimitSpecReader {
                 }
             });
         }
+        if (limits.size() > Limit.MAX_PER_BUCKET) {
+            yaml.error(node, "limits define " + limits.size() + " limits: at most " + Limit.MAX_PER_BUCKET
+                    + " limits may apply to one bucket");
+            limits.subList(Limit.MAX_PER_BUCKET, limits.size()).clear();
+        }
         return new LimitConfig(limits, unlimited);
     }
 

@@ -88,6 +88,17 @@ class ManifestParserTest {
     }
 
     @Test
+    void parse_moreLimitsThanOneBucketMayHold_isAnErrorNamingTheCap() {
+        StringBuilder text = new StringBuilder("namespace: prod\ndefaults:\n  limits:\n");
+        for (int i = 0; i <= Limit.MAX_PER_BUCKET; i++) {
+            text.append("    l").append(i).append(": {rate: 1, per: second}\n");
+        }
+
+        assertThat(problems(text.toString())).singleElement().asString()
+                .contains("error: limits define 33 limits: at most 32 limits may apply to one bucket");
+    }
+
+    @Test
     void parse_duplicateKeys_pointsAtTheSecondWithTheFirstLine() {
         String text = """
                 namespace: prod

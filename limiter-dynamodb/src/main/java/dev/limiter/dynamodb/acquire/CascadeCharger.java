@@ -51,6 +51,7 @@ final class CascadeCharger {
         TransactWriteItemsRequest transaction = TransactWriteItemsRequest.builder().transactItems(items)
                 .clientRequestToken(request.leaseId() + "-" + round.sends()).build();
         return client.transactWriteItems(transaction)
+                .whenComplete((response, failure) -> charger.observeClock(request, response, failure))
                 .handle((response, failure) -> failure == null
                         ? CompletableFuture.completedFuture(granted(request, writes, branches))
                         : resolve(request, writes, branches, failure, round))

@@ -1,5 +1,6 @@
 package dev.limiter.dynamodb.acquire;
 
+import dev.limiter.Limit;
 import dev.limiter.backend.BucketCharge;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.bucket.BucketState;
@@ -11,18 +12,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The conditional write that charges every limit of one bucket, in the branches chosen for it; see the package
- * documentation for the expressions.
+ * documentation for the expressions. It also drops from the item up to {@link #MAX_DROPPED} stored limits that are
+ * no longer configured, each only on the condition that it is full (then dropping it loses nothing but its counter).
  */
 final class ChargeWrite {
+
+    /** Limits dropped per write at most, so that the expressions stay bounded; see {@link Limit#MAX_PER_BUCKET}. */
+    static final int MAX_DROPPED = 8;
 
     private final BucketCharge bucket;
     private final ItemKey key;
     private final long nowNanos;
     private final Expression expression = new Expression();
+    private final Set<String> dropped = new HashSet<>();
 
     private ChargeWrite(BucketCharge bucket, ItemKey key, long nowNanos) {
         this.bucket = bucket;
@@ -33,12 +43,21 @@ final class ChargeWrite {
     /**
      * Plans the write charging {@code bucket}, whose item is {@code key}, with one branch per limit name, tagged with
      * {@code token}; {@code knownRecent} is how many recent tokens the writer last saw in the item (0 if unknown).
+     * {@code known} is the bucket as last seen; its full limits that are no longer configured are dropped.
      */
     static ChargeWrite plan(BucketCharge bucket, ItemKey key, Map<String, Branch> branches, long nowNanos,
-                            String token, long ttlEpochSeconds, int knownRecent) {
+                            String token, long ttlEpochSeconds, BucketState known, int knownRecent) {
         ChargeWrite write = new ChargeWrite(bucket, key, nowNanos);
         for (LimitCharge charge : bucket.charges()) {
             write.addCharge(charge, branches.get(charge.limit().name()));
+        }
+        int dropped = 0;
+        for (LimitState stored : known.limits()) {
+            if (dropped < MAX_DROPPED && !bucket.configured().contains(stored.limit().name())
+                    && stored.tatNanos() <= nowNanos) {
+                write.drop(stored.limit().name());
+                dropped++;
+            }
         }
         Expression e = write.expression;
         e.stampToken(token, knownRecent);
@@ -65,7 +84,8 @@ final class ChargeWrite {
 
     /**
      * The bucket as this write leaves it, as far as the writer can tell without an image: exact for idle and
-     * reconcile branches, a lower bound of the TAT for busy ones (other writers may have added more).
+     * reconcile branches, a lower bound of the TAT for busy ones (other writers may have added more); without the
+     * limits it dropped.
      */
     BucketState predictedAfter(BucketState before) {
         BucketState after = before;
@@ -73,7 +93,26 @@ final class ChargeWrite {
             LimitState state = before.stateFor(charge.limit(), nowNanos);
             after = after.with(state.charge(charge.costNanos(), charge.tokens(), nowNanos));
         }
-        return after;
+        if (dropped.isEmpty()) {
+            return after;
+        }
+        List<LimitState> kept = new ArrayList<>(after.limits());
+        kept.removeIf(state -> dropped.contains(state.limit().name()));
+        return new BucketState(kept);
+    }
+
+    /**
+     * Removes limit {@code name} if it is still full: another writer may have charged it since this writer looked,
+     * and then the condition fails and the old image gives the exact state for the next attempt.
+     */
+    private void drop(String name) {
+        Expression e = expression;
+        String tat = e.name(Attributes.tat(name));
+        e.condition("attribute_not_exists(" + tat + ") OR " + tat + " <= " + now(e));
+        e.remove(tat);
+        e.remove(e.name(Attributes.params(name)));
+        e.remove(e.name(Attributes.consumed(name)));
+        dropped.add(name);
     }
 
     private String now(Expression e) {

@@ -8,6 +8,7 @@ import dev.limiter.backend.ChargeRequest;
 import dev.limiter.backend.LimitCharge;
 import dev.limiter.backend.Throttle;
 import dev.limiter.bucket.BucketState;
+import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.BucketItems;
 import dev.limiter.dynamodb.schema.ItemKey;
 import dev.limiter.dynamodb.schema.Keys;
@@ -16,6 +17,8 @@ import dev.limiter.internal.Futures;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -37,6 +41,9 @@ import java.util.function.Function;
  */
 public final class Charger {
 
+    /** The largest offset by which this process's clock may run ahead of DynamoDB's unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofSeconds(2);
+
     private final DynamoDbAsyncClient client;
     private final String table;
     private final BucketCache cache;
@@ -44,35 +51,66 @@ public final class Charger {
     private final Backoff backoff;
     private final CascadeCharger cascade;
     private final TransactionGate gate = new TransactionGate();
+    private final ClockSkew skew;
 
     /**
      * Creates a charger writing to {@code table}; {@code maxAttempts} bounds condition-driven retries,
-     * {@code backoff} transient ones.
+     * {@code backoff} transient ones, and acquires are refused while responses show the stamping clock ahead of
+     * DynamoDB's by more than {@code maxClockSkew}.
      */
-    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts, Backoff backoff) {
+    public Charger(DynamoDbAsyncClient client, String table, int cacheEntries, int maxAttempts, Backoff backoff,
+                   Duration maxClockSkew) {
         this.client = client;
         this.table = table;
         this.cache = new BucketCache(cacheEntries);
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
+        this.skew = new ClockSkew(maxClockSkew);
         this.cascade = new CascadeCharger(client, table, cache, this);
     }
 
-    /** Admits and writes every charge of {@code request}, or none. */
+    /**
+     * Admits and writes every charge of {@code request}, or none; fails with
+     * {@link dev.limiter.ClockSkewException} without writing while this clock runs too far ahead.
+     */
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
-        return Futures.guard(() -> {
-            if (request.buckets().size() == 1) {
-                return gate.behindTransactions(Keys.bucketPk(request.buckets().get(0).key()),
-                        () -> attempt(request, guessedBranches(request), Round.FIRST));
-            }
-            // A cascade: queue behind this process's other transactions on the topmost ancestor (see the gate).
-            String root = Keys.bucketPk(request.buckets().get(request.buckets().size() - 1).key());
-            return gate.queue(root, () -> attempt(request, guessedBranches(request), Round.FIRST));
-        });
+        return Futures.guard(() -> skew.exceeded() ? probeThenCharge(request) : gated(request));
+    }
+
+    /** Charges behind this process's transactions on the same items (see {@link TransactionGate}). */
+    private CompletableFuture<ChargeOutcome> gated(ChargeRequest request) {
+        if (request.buckets().size() == 1) {
+            return gate.behindTransactions(Keys.bucketPk(request.buckets().get(0).key()),
+                    () -> attempt(request, guessedBranches(request), Round.FIRST));
+        }
+        // A cascade: queue behind this process's other transactions on the topmost ancestor (see the gate).
+        String root = Keys.bucketPk(request.buckets().get(request.buckets().size() - 1).key());
+        return gate.queue(root, () -> attempt(request, guessedBranches(request), Round.FIRST));
     }
 
     TransactionGate gate() {
         return gate;
+    }
+
+    /** How far ahead of DynamoDB's clock the stamping clock ran at the latest response, at least. */
+    public Optional<Duration> clockAheadAtLeast() {
+        return skew.aheadAtLeast();
+    }
+
+    /** Refreshes the clock estimate with one small read; charges if the clock is back within the bound. */
+    private CompletableFuture<ChargeOutcome> probeThenCharge(ChargeRequest request) {
+        GetItemRequest probe = GetItemRequest.builder().tableName(table)
+                .key(Keys.bucket(request.buckets().get(0).key()).toAttributes())
+                .projectionExpression(Attributes.PK).build();
+        return Unavailable.map("GetItem", table, client.getItem(probe), response -> {
+            skew.observe(request.nowNanos(), response.sdkHttpResponse());
+            return skew.exceeded() ? CompletableFuture.<ChargeOutcome>failedFuture(skew.refusal())
+                    : gated(request);
+        }).thenCompose(Function.identity());
+    }
+
+    ClockSkew skew() {
+        return skew;
     }
 
     int maxAttempts() {
@@ -94,18 +132,30 @@ public final class Charger {
         long now = request.nowNanos();
         for (BucketCharge bucket : request.buckets()) {
             ItemKey key = Keys.bucket(bucket.key());
+            Optional<BucketState> known = cache.get(key.pk());
             writes.add(ChargeWrite.plan(bucket, key, branches.get(bucket.key()), now, token,
-                    Ttl.epochSeconds(bucket, cache.get(key.pk()), now), cache.recentTokens(key.pk(), now)));
+                    Ttl.epochSeconds(bucket, known, now), known.orElse(BucketState.EMPTY),
+                    cache.recentTokens(key.pk(), now)));
         }
         if (writes.size() > 1) {
             return cascade.attempt(request, writes, branches, round);
         }
         ChargeWrite write = writes.get(0);
         return client.updateItem(write.toUpdateItem(table))
+                .whenComplete((response, failure) -> observeClock(request, response, failure))
                 .handle((response, failure) -> failure == null
                         ? CompletableFuture.completedFuture(granted(request, write, branches, response))
                         : resolveSingle(request, write, branches, failure, round))
                 .thenCompose(Function.identity());
+    }
+
+    /** Feeds the clock estimate from the response of a write stamped by the request. */
+    void observeClock(ChargeRequest request, DynamoDbResponse response, Throwable failure) {
+        if (failure == null) {
+            skew.observe(request.nowNanos(), response.sdkHttpResponse());
+        } else {
+            skew.observeFailure(request.nowNanos(), failure);
+        }
     }
 
     private ChargeOutcome granted(ChargeRequest request, ChargeWrite write,

@@ -65,8 +65,8 @@ final class Expression {
         adds.add(clause);
     }
 
-    void remove(String clause) {
-        removes.add(clause);
+    void remove(String path) {
+        removes.add(path);
     }
 
     void condition(String clause) {

@@ -32,6 +32,10 @@
  * ({@code dynamodb.key-write-rate}), a conflict makes DynamoDB unavailable. Within a process, one transaction at a
  * time touches a cascade's topmost ancestor ({@link dev.limiter.dynamodb.acquire.TransactionGate}).
  *
+ * <p>Every write response's {@code Date} header feeds a lower bound of how far the stamping clock runs ahead of
+ * DynamoDB's ({@link dev.limiter.dynamodb.acquire.ClockSkew}); past the configured bound, acquires are refused with
+ * {@link dev.limiter.ClockSkewException} instead of pushing TATs into the future.
+ *
  * <p>Nothing in this package accepts or returns {@code null} unless a method returns an {@code Optional}.
  */
 package dev.limiter.dynamodb.acquire;

@@ -119,13 +119,12 @@ final class ChangeParser {
         });
     }
 
+    /**
+     * Per limit in the new image, its counter's change. A counter only in the old image belongs to a limit that was
+     * dropped from the bucket (no longer configured): dropping consumes nothing, so it has no delta.
+     */
     private static Map<String, Long> deltas(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         TreeSet<String> names = new TreeSet<>();
-        for (String attribute : before.keySet()) {
-            if (attribute.startsWith(Attributes.CONSUMED_PREFIX)) {
-                names.add(attribute.substring(Attributes.CONSUMED_PREFIX.length()));
-            }
-        }
         for (String attribute : after.keySet()) {
             if (attribute.startsWith(Attributes.CONSUMED_PREFIX)) {
                 names.add(attribute.substring(Attributes.CONSUMED_PREFIX.length()));

@@ -13,7 +13,9 @@
  * <h2>What is counted</h2>
  * Only bucket items ({@code sk = B}) count; entities, configurations and the snapshots themselves live in the same
  * table and are ignored, as are deletions (a TTL deletion, or any other, is not consumption). Per limit the
- * amount is {@code new c_n - old c_n} (a missing counter is 0), negative for refunds. A write is one request iff
+ * amount is {@code new c_n - old c_n} (a counter missing from the old image is 0), negative for refunds; a counter
+ * missing from the new image belongs to a limit dropped from the bucket because it is no longer configured, which
+ * consumes nothing. A write is one request iff
  * the new image's token {@code l} is an acquire token (a lease id, not a {@code <leaseId>:s} settlement token) that
  * differs from the old one; a cascade writes every ancestor's bucket, so each ancestor counts the request too.
  * A change falls into the hourly and the daily window (UTC) holding its approximate creation time; the window type

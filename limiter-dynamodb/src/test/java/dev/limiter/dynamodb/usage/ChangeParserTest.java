@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,24 @@ class ChangeParserTest {
                 stream.change(StreamChange.Type.MODIFY, acquire.newImage(), touched, false));
 
         assertThat(usage).isEmpty();
+    }
+
+    @Test
+    void parse_limitDroppedFromBucket_countsOnlyTheRemainingLimits() {
+        StreamChange before = stream.acquire("u", "r", Map.of("rpm", 1L, "old", 40L));
+        StreamChange next = stream.acquire("u", "r", Map.of("rpm", 1L));
+        Map<String, AttributeValue> dropped = new HashMap<>(next.newImage());
+        dropped.keySet().removeAll(Set.of(Attributes.consumed("old"), Attributes.tat("old"),
+                Attributes.params("old")));
+
+        Optional<RecordUsage> usage = ChangeParser.parse(0,
+                stream.change(StreamChange.Type.MODIFY, before.newImage(), dropped, false));
+
+        assertThat(usage).hasValueSatisfying(u -> {
+            assertThat(u.request()).isTrue();
+            assertThat(u.deltas()).as("issue 9, item 6: a dropped limit is no negative usage")
+                    .containsExactly(Map.entry("rpm", 1L));
+        });
     }
 
     // ---- what is ignored ----
