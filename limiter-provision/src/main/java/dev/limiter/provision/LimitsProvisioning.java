@@ -69,8 +69,16 @@ public final class LimitsProvisioning {
         return Planner.plan(manifest, live, target);
     }
 
-    /** Applies {@code plan}. */
+    /**
+     * Applies {@code plan}.
+     *
+     * @throws PlanBlockedException if the plan has blockers; nothing is written then
+     * @throws ApplyException       if a write failed; the changes reported before it are done
+     */
     public void apply(Plan plan, ApplyListener listener) {
+        if (plan.isBlocked()) {
+            throw new PlanBlockedException(plan);
+        }
         new Applier(client, table).apply(plan, listener);
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The JSON form of a plan ({@code plan --json}, {@code diff --output json}): namespace, table, file, whether changes
- * are present, Terraform's three counts and every change with its address, action and attributes before and after.
+ * are present, Terraform's three counts, every change with its address, action and attributes before and after, and
+ * the blockers that make apply refuse the plan.
  */
 final class PlanDocument {
 
@@ -40,6 +41,14 @@ final class PlanDocument {
             changes.add(entry);
         }
         document.put("changes", changes);
+        List<Map<String, Object>> blockers = new ArrayList<>();
+        for (Plan.Blocker blocker : plan.blockers()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("address", blocker.address());
+            entry.put("message", blocker.message());
+            blockers.add(entry);
+        }
+        document.put("blockers", blockers);
         return document;
     }
 

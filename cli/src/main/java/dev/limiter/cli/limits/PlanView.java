@@ -35,6 +35,20 @@ final class PlanView {
         terminal.out().println();
         plan.changes().forEach(change -> print(block(change, comment(change.action(), false, file))));
         terminal.out().println(terminal.bold(plan.summary()));
+        printBlockers(plan);
+    }
+
+    /** Prints each blocker of {@code plan} on stderr, then that nothing will be applied; nothing if it has none. */
+    void printBlockers(Plan plan) {
+        if (!plan.isBlocked()) {
+            return;
+        }
+        terminal.err().println();
+        for (Plan.Blocker blocker : plan.blockers()) {
+            terminal.err().println(terminal.plainRed("Error:") + " " + blocker.address() + ": " + blocker.message());
+        }
+        terminal.err().println("The plan is blocked (" + plan.blockers().size() + (plan.blockers().size() == 1
+                ? " blocker" : " blockers") + "): apply refuses it and nothing is changed.");
     }
 
     /** Prints {@code plan} framed as drift between the table and {@code file} (values read table -> file). */
