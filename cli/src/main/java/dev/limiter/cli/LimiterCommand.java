@@ -10,7 +10,6 @@ import dev.limiter.cli.status.ExplainCommand;
 import dev.limiter.cli.table.TableCommand;
 import dev.limiter.cli.usage.AggregateCommand;
 import dev.limiter.cli.usage.UsageCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +36,7 @@ import picocli.CommandLine.Option;
             LocalCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
-            CommandLine.HelpCommand.class
+            HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nExamples:%n",
