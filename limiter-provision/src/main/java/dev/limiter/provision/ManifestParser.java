@@ -127,15 +127,30 @@ public final class ManifestParser {
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException malformed) {
-            SourcePosition position = malformed.getProblemMark()
-                    .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1))
-                    .orElse(SourcePosition.unknown(yaml.file()));
-            yaml.problems().add(ManifestProblem.error(position, "malformed YAML: " + malformed.getProblem()));
+            yaml.problems().add(malformed(malformed));
         } catch (YamlEngineException malformed) {
             yaml.problems().add(ManifestProblem.error(SourcePosition.unknown(yaml.file()),
                     "malformed YAML: " + malformed.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A YAML syntax error where it starts: an unclosed bracket or quote is reported at the bracket (the context),
+     * not at the end of the file where the parser noticed, with where it noticed in the message.
+     */
+    private ManifestProblem malformed(MarkedYamlEngineException malformed) {
+        Optional<SourcePosition> problem = malformed.getProblemMark()
+                .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1));
+        Optional<SourcePosition> context = malformed.getContextMark()
+                .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1));
+        if (context.isPresent() && malformed.getContext() != null && !context.equals(problem)) {
+            return ManifestProblem.error(context.get(), "malformed YAML: " + malformed.getContext()
+                    + " that starts here, " + malformed.getProblem() + problem.map(p -> " at line " + p.line()
+                    + ", column " + p.column()).orElse("") + " (an unclosed bracket or quote?)");
+        }
+        return ManifestProblem.error(problem.orElse(SourcePosition.unknown(yaml.file())),
+                "malformed YAML: " + malformed.getProblem());
     }
 
     private String namespace(Node root, Map<String, YamlReader.Entry> sections) {

@@ -122,6 +122,45 @@ public final class BackendOptions {
         }
     }
 
+    /**
+     * Where the running {@code command} connects, for error messages: {@code region R, endpoint E} (the regional
+     * AWS endpoint unless {@code --endpoint-url} overrides it), and whether that endpoint is on this machine.
+     *
+     * @param region   the region the client uses
+     * @param endpoint the endpoint it calls
+     * @param local    whether the endpoint is a loopback address (where 'limiter local up' helps)
+     */
+    public record Target(String region, String endpoint, boolean local) {
+        @Override
+        public String toString() {
+            return "region " + region + ", endpoint " + endpoint;
+        }
+    }
+
+    /** The {@link Target} of {@code command}, or empty if its options do not say (e.g. an invalid endpoint). */
+    public static Optional<Target> target(CommandSpec command) {
+        try {
+            Optional<String> endpointText = Layers.value(command, MIXIN_NAME, "--endpoint-url").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            Optional<URI> endpoint = endpointText.map(value -> URI.create(value.strip()));
+            Optional<String> region = Layers.value(command, MIXIN_NAME, "--region").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            Optional<String> profile = Layers.value(command, MIXIN_NAME, "--profile").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            boolean local = endpoint.filter(Connections::isLoopback).isPresent();
+            if (region.isEmpty() && !local) {
+                // Resolving the profile's region again could call the instance metadata service: say where it came from.
+                return Optional.of(new Target("of the AWS profile" + profile.map(p -> " '" + p + "'").orElse(""),
+                        endpoint.map(URI::toString).orElse("the region's DynamoDB endpoint"), false));
+            }
+            String regionId = Connections.region(region, endpoint, profile).id();
+            return Optional.of(new Target(regionId, endpoint.map(URI::toString)
+                    .orElse("https://dynamodb." + regionId + ".amazonaws.com"), local));
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<String> text(String option) {
         return Layers.value(mixee, MIXIN_NAME, option).map(Object::toString).filter(value -> !value.isBlank());
     }
