@@ -86,7 +86,7 @@ final class ApplyCommand implements Callable<Integer> {
         try (Session session = Session.open(backend)) {
             Optional<PlanFile> planFile = saved ? Optional.of(PlanFile.load(source.plan)) : Optional.empty();
             Plan plan = saved ? session.engine().replan(planFile.get())
-                    : session.plan(session.check(LimitsFile.read(source.file)), Optional.ofNullable(target));
+                    : session.plan(session.check(LimitsFile.read(source.file)), Optional.ofNullable(target), terminal);
             String name = planFile.map(PlanFile::manifestFile).orElse(String.valueOf(source.file));
             if (!globals.json()) {
                 new PlanView(terminal).printPlan(plan, name);

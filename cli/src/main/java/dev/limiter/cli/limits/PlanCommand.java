@@ -73,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
         Terminal terminal = globals.terminal();
         try (Session session = Session.open(backend)) {
             ManifestCheck check = session.check(limits);
-            Plan plan = session.plan(check, Optional.ofNullable(target));
+            Plan plan = session.plan(check, Optional.ofNullable(target), terminal);
             check.warnings().forEach(warning -> terminal.err().println(warning));
             if (out != null && !plan.isBlocked()) {
                 PlanFile.of(plan, session.table(), limits.name(), limits.text(), Optional.ofNullable(target))

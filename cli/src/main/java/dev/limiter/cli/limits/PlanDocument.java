@@ -36,8 +36,8 @@ final class PlanDocument {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("address", change.address());
             entry.put("action", action(change.action()));
-            entry.put("before", change.before());
-            entry.put("after", change.after());
+            entry.put("before", typed(change.before()));
+            entry.put("after", typed(change.after()));
             changes.add(entry);
         }
         document.put("changes", changes);
@@ -50,6 +50,21 @@ final class PlanDocument {
         }
         document.put("blockers", blockers);
         return document;
+    }
+
+    /** Attribute values as JSON numbers and booleans where they are ones; durations and names stay strings. */
+    static Map<String, Object> typed(Map<String, String> attributes) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value.matches("-?[0-9]{1,18}")) {
+                typed.put(name, Long.parseLong(value));
+            } else if (value.equals("true") || value.equals("false")) {
+                typed.put(name, Boolean.parseBoolean(value));
+            } else {
+                typed.put(name, value);
+            }
+        });
+        return typed;
     }
 
     /** Terraform's counts: {@code add}, {@code change}, {@code destroy}. */

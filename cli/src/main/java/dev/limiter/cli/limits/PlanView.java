@@ -63,7 +63,7 @@ final class PlanView {
         terminal.out().println();
         plan.changes().forEach(change -> print(block(change, comment(change.action(), true, file))));
         terminal.out().println(terminal.bold("Drift: " + plan.toAdd() + " missing from the table, "
-                + plan.toChange() + " changed in the table, " + plan.toDestroy() + " no longer in the file."));
+                + plan.toChange() + " different, " + plan.toDestroy() + " no longer in the file."));
         terminal.out().println("Run 'limiter limits apply -f " + file + "' to bring the table back in line.");
     }
 
@@ -149,7 +149,7 @@ final class PlanView {
             return drift ? "is in " + file + " but missing from the table" : "will be created";
         }
         if (action == Change.Action.UPDATE) {
-            return drift ? "was changed outside " + file : "will be updated in-place";
+            return drift ? "differs between the table and " + file : "will be updated in-place";
         }
         return drift ? "is in the table but no longer in " + file : "will be destroyed";
     }
