@@ -1,5 +1,6 @@
 package dev.limiter.dynamodb;
 
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -30,6 +31,7 @@ public final class DynamoDbBackendBuilder {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private int bucketCacheEntries = 100_000;
     private int maxAttempts = 6;
+    private AuditSettings audit = AuditSettings.of("library");
 
     DynamoDbBackendBuilder() {
     }
@@ -98,12 +100,22 @@ public final class DynamoDbBackendBuilder {
         return this;
     }
 
+    /**
+     * How changes made through {@code configs()} and {@code entities()} are recorded in the table's audit trail
+     * (default: actor {@code library}, source {@code library}, kept {@link AuditSettings#DEFAULT_RETENTION}). The
+     * acquire path never writes audit entries.
+     */
+    public DynamoDbBackendBuilder audit(AuditSettings settings) {
+        this.audit = Require.nonNull("audit", settings);
+        return this;
+    }
+
     /** Builds the backend; it creates no table (see {@link DynamoDbBackend#createTable()}). */
     public DynamoDbBackend build() {
         Require.argument(tableName != null, "tableName is required");
         boolean owns = client == null;
         DynamoDbAsyncClient built = owns ? buildClient() : client;
-        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts);
+        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, audit);
     }
 
     private DynamoDbAsyncClient buildClient() {
