@@ -1,5 +1,6 @@
 package dev.limiter.cli;
 
+import dev.limiter.cli.audit.AuditCommand;
 import dev.limiter.cli.demo.DemoCommand;
 import dev.limiter.cli.entities.EntityCommand;
 import dev.limiter.cli.limits.LimitsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
             AcquireCommand.class,
             UsageCommand.class,
             AggregateCommand.class,
+            AuditCommand.class,
             TableCommand.class,
             LocalCommand.class,
             DemoCommand.class,

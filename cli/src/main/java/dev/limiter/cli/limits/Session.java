@@ -27,7 +27,8 @@ final class Session implements AutoCloseable {
 
     private Session(TableConnection table) {
         this.table = table;
-        this.engine = new LimitsProvisioning(table.backend().client(), table.tableName(), MAX_DEPTH);
+        this.engine = new LimitsProvisioning(table.backend().client(), table.tableName(), MAX_DEPTH,
+                table.audit().withSource("limits apply"));
     }
 
     /** Opens the engine on the table of {@code options}; fails with a usage error when no table is set. */

@@ -2,10 +2,13 @@ package dev.limiter.cli.options;
 
 import dev.limiter.RateLimiter;
 import dev.limiter.backend.Backend;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
 import java.time.Duration;
@@ -44,6 +47,14 @@ public final class BackendOptions {
     @Option(names = "--namespace", paramLabel = "NS", defaultValue = "default",
             description = "Namespace inside the table (env: LIMITER_NAMESPACE; default: default).")
     private String namespace;
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who the audit trail names for changes "
+            + "(env: LIMITER_ACTOR; default: your AWS principal from STS, else user:LOGIN).")
+    private String actor;
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why: recorded with every change in the audit trail, e.g. \"ticket OPS-123\".")
+    private String reason;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
@@ -98,8 +109,11 @@ public final class BackendOptions {
         Optional<URI> endpoint = endpoint();
         Optional<String> profileName = text("--profile");
         try {
-            return TableConnection.open(name, endpoint, Connections.region(text("--region"), endpoint, profileName),
-                    Connections.credentials(endpoint, profileName));
+            Region region = Connections.region(text("--region"), endpoint, profileName);
+            AwsCredentialsProvider credentials = Connections.credentials(endpoint, profileName);
+            AuditSettings audit = AuditSettings.of("cli").withSource("cli").withReason(text("--reason").orElse(""))
+                    .withActor(Principal.of(text("--actor"), endpoint, region, credentials));
+            return TableConnection.open(name, endpoint, region, credentials, audit);
         } catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage().startsWith("tableName")
                     ? "Invalid value for option '--table': " + invalid.getMessage() : invalid.getMessage();

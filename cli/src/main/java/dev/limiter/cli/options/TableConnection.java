@@ -1,6 +1,7 @@
 package dev.limiter.cli.options;
 
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -41,10 +42,13 @@ public final class TableConnection implements AutoCloseable {
     private final DynamoDbAsyncClient client;
     private final DynamoDbBackend backend;
 
-    private TableConnection(SdkEventLoopGroup loop, DynamoDbAsyncClient client, String table) {
+    private final AuditSettings audit;
+
+    private TableConnection(SdkEventLoopGroup loop, DynamoDbAsyncClient client, String table, AuditSettings audit) {
         this.loop = loop;
         this.client = client;
-        this.backend = DynamoDbBackend.builder().client(client).tableName(table).build();
+        this.audit = audit;
+        this.backend = DynamoDbBackend.builder().client(client).tableName(table).audit(audit).build();
     }
 
     /**
@@ -52,7 +56,8 @@ public final class TableConnection implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the table name is invalid
      */
-    static TableConnection open(String table, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+    static TableConnection open(String table, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials,
+                                AuditSettings audit) {
         AtomicInteger threads = new AtomicInteger();
         SdkEventLoopGroup loop = SdkEventLoopGroup.builder().numberOfThreads(LOOP_THREADS).threadFactory(task -> {
             Thread thread = new Thread(task, "limiter-dynamodb-" + threads.incrementAndGet());
@@ -65,7 +70,7 @@ public final class TableConnection implements AutoCloseable {
         endpoint.ifPresent(builder::endpointOverride);
         DynamoDbAsyncClient client = builder.build();
         try {
-            return new TableConnection(loop, client, table);
+            return new TableConnection(loop, client, table, audit);
         } catch (IllegalArgumentException invalid) {
             client.close();
             loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -95,6 +100,11 @@ public final class TableConnection implements AutoCloseable {
     /** The backend on the table. */
     public DynamoDbBackend backend() {
         return backend;
+    }
+
+    /** How this connection's changes are recorded in the audit trail: actor, reason, source {@code cli}. */
+    public AuditSettings audit() {
+        return audit;
     }
 
     /** The table's name. */
