@@ -339,6 +339,6 @@ final class ChargePlan {
         known.addAll(limits.unlimited().keySet());
         return new IllegalArgumentException("no limit called '" + name + "' applies to entity '" + request.entity()
                 + "' resource '" + request.resource() + "' (known: " + (known.isEmpty() ? "none" : known)
-                + "): configure it or pass it with AcquireRequest.withLimits");
+                + "): configure it for this entity or resource, or pass it with the request's limits");
     }
 }

@@ -1,6 +1,8 @@
 package dev.limiter.cli;
 
+import dev.limiter.AmountExceedsCapacityException;
 import dev.limiter.RateLimiterUnavailableException;
+import dev.limiter.cli.options.BackendOptions;
 import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.provision.ManifestException;
 import dev.limiter.provision.ManifestProblem;
@@ -10,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,6 +46,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         String name = commandLine.getCommandSpec().qualifiedName();
         if (cause instanceof ManifestException invalid) {
             printProblems(err, name, invalid);
+        } else if (cause instanceof RateLimiterUnavailableException unavailable) {
+            printUnavailable(err, name, unavailable, BackendOptions.target(commandLine.getCommandSpec()));
         } else {
             err.println(name + ": error: " + describe(cause)
                     + (verbose || expected(cause) ? "" : " (run with -v for the stack trace)"));
@@ -52,7 +57,41 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             cause.printStackTrace(err);
         }
         err.flush();
-        return ExitCode.ERROR;
+        return cause instanceof AmountExceedsCapacityException ? ExitCode.LIMIT_EXCEEDED : ExitCode.ERROR;
+    }
+
+    /**
+     * The backend failed: one short line naming the region and endpoint, never the SDK's page of provider chain
+     * text for missing credentials, and the 'local up' hint only when the endpoint is on this machine.
+     */
+    private static void printUnavailable(PrintWriter err, String name, RateLimiterUnavailableException failure,
+                                         Optional<BackendOptions.Target> target) {
+        String where = target.map(t -> " (" + t + ")").orElse("");
+        if (isMissingCredentials(failure)) {
+            err.println(name + ": error: no AWS credentials found" + where + ": set AWS_PROFILE or --profile, or "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an IAM role is available");
+            return;
+        }
+        String message = String.valueOf(failure.getMessage());
+        err.println(name + ": error: " + message + where);
+        if (message.contains("does not exist")) {
+            err.println("hint: a table lives in one region: check --region and --endpoint-url (or AWS_REGION, "
+                    + "LIMITER_ENDPOINT_URL)");
+        } else if (target.map(BackendOptions.Target::local).orElse(false)) {
+            err.println("hint: nothing answers at the local endpoint: 'limiter local up' starts a local DynamoDB");
+        } else {
+            err.println("hint: check --endpoint-url, --region and your AWS credentials");
+        }
+    }
+
+    private static boolean isMissingCredentials(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SdkClientException && String.valueOf(cause.getMessage())
+                    .contains("Unable to load credentials")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void printProblems(PrintWriter err, String name, ManifestException invalid) {
@@ -63,11 +102,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private static Optional<String> hint(Throwable cause) {
-        if (cause instanceof RateLimiterUnavailableException && !String.valueOf(cause.getMessage())
-                .contains("does not exist")) {
-            return Optional.of("check --endpoint-url, --region and your AWS credentials; "
-                    + "'limiter local up' starts a local DynamoDB");
-        }
         if (cause instanceof StalePlanException) {
             return Optional.of("run 'limiter limits plan --out FILE' again and review the new plan");
         }

@@ -1,5 +1,6 @@
 package dev.limiter.cli;
 
+import dev.limiter.cli.audit.AuditCommand;
 import dev.limiter.cli.demo.DemoCommand;
 import dev.limiter.cli.entities.EntityCommand;
 import dev.limiter.cli.limits.LimitsCommand;
@@ -10,7 +11,6 @@ import dev.limiter.cli.status.ExplainCommand;
 import dev.limiter.cli.table.TableCommand;
 import dev.limiter.cli.usage.AggregateCommand;
 import dev.limiter.cli.usage.UsageCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,11 +33,12 @@ import picocli.CommandLine.Option;
             AcquireCommand.class,
             UsageCommand.class,
             AggregateCommand.class,
+            AuditCommand.class,
             TableCommand.class,
             LocalCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
-            CommandLine.HelpCommand.class
+            HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nExamples:%n",

@@ -37,9 +37,7 @@ public final class Main {
                 .setAllowSubcommandsAsOptionParameters(true)
                 .setDefaultValueProvider(new EnvironmentDefaults(environment));
         commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.descriptions());
-        commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
-                .footerHeading("%nExamples:%n")
-                .footer("  limiter help limits plan    the same as: limiter limits plan --help");
+        HelpCommand.addTo(commandLine);
         return commandLine;
     }
 }

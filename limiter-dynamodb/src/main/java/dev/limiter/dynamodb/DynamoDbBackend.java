@@ -11,6 +11,8 @@ import dev.limiter.dynamodb.acquire.Backoff;
 import dev.limiter.dynamodb.acquire.BucketReader;
 import dev.limiter.dynamodb.acquire.Charger;
 import dev.limiter.dynamodb.acquire.Settler;
+import dev.limiter.dynamodb.audit.AuditLog;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.dynamodb.store.DynamoDbConfigStore;
 import dev.limiter.dynamodb.store.DynamoDbEntityStore;
 import dev.limiter.dynamodb.table.LimiterTable;
@@ -67,15 +69,16 @@ public final class DynamoDbBackend implements Backend {
     private final DynamoDbEntityStore entities;
 
     DynamoDbBackend(DynamoDbAsyncClient client, boolean ownsClient, String tableName, int bucketCacheEntries,
-                    int maxAttempts, Backoff backoff, Duration maxClockSkew) {
+                    int maxAttempts, Backoff backoff, Duration maxClockSkew, AuditSettings audit) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.tableName = tableName;
         this.charger = new Charger(client, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew);
         this.settler = new Settler(client, tableName, charger);
         this.reader = new BucketReader(client, tableName);
-        this.configs = new DynamoDbConfigStore(client, tableName);
-        this.entities = new DynamoDbEntityStore(client, tableName);
+        AuditLog log = new AuditLog(client, tableName, audit);
+        this.configs = new DynamoDbConfigStore(client, tableName, log);
+        this.entities = new DynamoDbEntityStore(client, tableName, log);
     }
 
     /** A builder; {@link DynamoDbBackendBuilder#tableName} is required. */

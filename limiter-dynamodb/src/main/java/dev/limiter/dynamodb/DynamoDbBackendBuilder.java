@@ -2,6 +2,7 @@ package dev.limiter.dynamodb;
 
 import dev.limiter.dynamodb.acquire.Backoff;
 import dev.limiter.dynamodb.acquire.Charger;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -41,6 +42,7 @@ public final class DynamoDbBackendBuilder {
     private RandomGenerator jitter;
     private ScheduledExecutorService scheduler;
     private Duration maxClockSkew = Charger.DEFAULT_MAX_CLOCK_SKEW;
+    private AuditSettings audit = AuditSettings.of("library");
 
     DynamoDbBackendBuilder() {
     }
@@ -162,6 +164,16 @@ public final class DynamoDbBackendBuilder {
         return this;
     }
 
+    /**
+     * How changes made through {@code configs()} and {@code entities()} are recorded in the table's audit trail
+     * (default: actor {@code library}, source {@code library}, kept {@link AuditSettings#DEFAULT_RETENTION}). The
+     * acquire path never writes audit entries.
+     */
+    public DynamoDbBackendBuilder audit(AuditSettings settings) {
+        this.audit = Require.nonNull("audit", settings);
+        return this;
+    }
+
     /** Builds the backend; it creates no table (see {@link DynamoDbBackend#createTable()}). */
     public DynamoDbBackend build() {
         Require.argument(tableName != null, "tableName is required");
@@ -171,7 +183,8 @@ public final class DynamoDbBackendBuilder {
         Backoff backoff = scheduler != null
                 ? Backoff.on(scheduler, backoffBase, backoffCap, transientRetries, source)
                 : Backoff.onSharedScheduler(backoffBase, backoffCap, transientRetries, source);
-        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew);
+        return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew,
+                audit);
     }
 
     private DynamoDbAsyncClient buildClient() {

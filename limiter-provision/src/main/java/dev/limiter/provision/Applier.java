@@ -2,6 +2,7 @@ package dev.limiter.provision;
 
 import dev.limiter.OnUnavailable;
 import dev.limiter.dynamodb.acquire.Unavailable;
+import dev.limiter.dynamodb.audit.AuditLog;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ConfigItems;
 import dev.limiter.dynamodb.schema.EntityItems;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Performs plans: every create or update is a whole-item put carrying the managed marker, every delete a delete by
- * key, so each change is idempotent and a failed apply can simply be planned and applied again. Changes run in the
+ * key, so each change is idempotent and a failed apply can simply be planned and applied again. Each change is
+ * recorded in the audit trail right after its write, with the plan's before and after. Changes run in the
  * plan's phases (settings, entities, configurations, deletions), up to {@value #IN_FLIGHT} at a time within a phase.
  */
 public final class Applier {
@@ -34,11 +36,13 @@ public final class Applier {
 
     private final DynamoDbAsyncClient client;
     private final String table;
+    private final AuditLog audit;
 
-    /** An applier writing to {@code table}. */
-    public Applier(DynamoDbAsyncClient client, String table) {
+    /** An applier writing to {@code table}, recording each change in {@code audit} right after it. */
+    public Applier(DynamoDbAsyncClient client, String table, AuditLog audit) {
         this.client = client;
         this.table = table;
+        this.audit = audit;
     }
 
     /**
@@ -96,7 +100,8 @@ public final class Applier {
                 : client.putItem(PutItemRequest.builder().tableName(table).item(itemOf(namespace, change.resource()))
                         .build());
         return Unavailable.map(change.action() == Change.Action.DELETE ? "DeleteItem" : "PutItem", table, call,
-                response -> null);
+                response -> null).thenCompose(done -> audit.record(namespace, change.address(), change.before(),
+                        change.after()));
     }
 
     private static Map<String, AttributeValue> itemOf(String namespace, Resource resource) {

@@ -1,5 +1,7 @@
 package dev.limiter.provision;
 
+import dev.limiter.dynamodb.audit.AuditValues;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -60,14 +62,6 @@ final class Durations {
 
     /** The shortest file form of {@code duration}: {@code 1m}, {@code 30s}, {@code 1500ms}, or ISO-8601. */
     static String format(Duration duration) {
-        long nanos = duration.toNanos();
-        long[][] units = {{7 * 86_400_000_000_000L, 'w'}, {86_400_000_000_000L, 'd'}, {3_600_000_000_000L, 'h'},
-                {60_000_000_000L, 'm'}, {1_000_000_000L, 's'}};
-        for (long[] unit : units) {
-            if (nanos % unit[0] == 0) {
-                return nanos / unit[0] + String.valueOf((char) unit[1]);
-            }
-        }
-        return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : duration.toString();
+        return AuditValues.period(duration);
     }
 }

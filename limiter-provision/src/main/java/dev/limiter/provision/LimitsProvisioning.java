@@ -1,5 +1,7 @@
 package dev.limiter.provision;
 
+import dev.limiter.dynamodb.audit.AuditLog;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
@@ -13,15 +15,28 @@ import java.util.Optional;
  */
 public final class LimitsProvisioning {
 
+    /** The actor of changes when none is given: the engine itself. */
+    public static final String DEFAULT_ACTOR = "limits-engine";
+
     private final DynamoDbAsyncClient client;
     private final String table;
     private final ManifestLinter linter;
+    private final AuditLog audit;
 
-    /** An engine on {@code table}, enforcing hierarchies of at most {@code maxDepth} levels. */
+    /**
+     * An engine on {@code table}, enforcing hierarchies of at most {@code maxDepth} levels, recording changes as
+     * actor {@value #DEFAULT_ACTOR}, source {@code limits apply}.
+     */
     public LimitsProvisioning(DynamoDbAsyncClient client, String table, int maxDepth) {
+        this(client, table, maxDepth, AuditSettings.of(DEFAULT_ACTOR).withSource("limits apply"));
+    }
+
+    /** An engine on {@code table}, enforcing hierarchies of at most {@code maxDepth} levels, recording with {@code audit}. */
+    public LimitsProvisioning(DynamoDbAsyncClient client, String table, int maxDepth, AuditSettings audit) {
         this.client = Require.nonNull("client", client);
         this.table = Require.nonNull("table", table);
         this.linter = new ManifestLinter(maxDepth);
+        this.audit = new AuditLog(client, table, Require.nonNull("audit", audit));
     }
 
     /** Parses and lints a limits file once: its manifest and every problem, in file order. Offline. */
@@ -69,9 +84,17 @@ public final class LimitsProvisioning {
         return Planner.plan(manifest, live, target);
     }
 
-    /** Applies {@code plan}. */
+    /**
+     * Applies {@code plan}.
+     *
+     * @throws PlanBlockedException if the plan has blockers; nothing is written then
+     * @throws ApplyException       if a write failed; the changes reported before it are done
+     */
     public void apply(Plan plan, ApplyListener listener) {
-        new Applier(client, table).apply(plan, listener);
+        if (plan.isBlocked()) {
+            throw new PlanBlockedException(plan);
+        }
+        new Applier(client, table, audit).apply(plan, listener);
     }
 
     /**
@@ -108,7 +131,7 @@ public final class LimitsProvisioning {
     public String export(String namespace, boolean adopt) {
         LiveState live = live(namespace);
         if (adopt) {
-            new Applier(client, table).adopt(live);
+            new Applier(client, table, audit).adopt(live);
         }
         return ManifestWriter.toYaml(ManifestWriter.fromLive(live));
     }

@@ -49,10 +49,11 @@ public record LiveState(String namespace, Map<String, Live> resources, String fi
         Map<String, Live> resources = new TreeMap<>();
         IndexQuery index = new IndexQuery(client, table);
         for (Map<String, AttributeValue> item : Futures.join(index.all(Keys.entitiesIndexPk(namespace), ""))) {
-            add(resources, new Resource.EntityResource(EntityItems.decode(item)), item);
+            add(resources, decoded(item, () -> new Resource.EntityResource(EntityItems.decode(item))), item);
         }
         for (Map<String, AttributeValue> item : Futures.join(index.all(Keys.configsIndexPk(namespace), ""))) {
-            add(resources, new Resource.Config(ConfigItems.scopeOf(item), ConfigItems.decode(item)), item);
+            add(resources, decoded(item, () -> new Resource.Config(ConfigItems.scopeOf(item),
+                    ConfigItems.decode(item))), item);
         }
         Map<String, AttributeValue> settings = Futures.join(Unavailable.map("GetItem", table,
                 client.getItem(GetItemRequest.builder().tableName(table)
@@ -60,6 +61,22 @@ public record LiveState(String namespace, Map<String, Live> resources, String fi
                 GetItemResponse::item));
         ConfigItems.policyOf(settings).ifPresent(policy -> add(resources, new Resource.Settings(policy), settings));
         return new LiveState(namespace, resources, fingerprint(resources));
+    }
+
+    /** {@code decode} of {@code item}, or an error naming the item's key, so a corrupt item is never skipped. */
+    private static Resource decoded(Map<String, AttributeValue> item, java.util.function.Supplier<Resource> decode) {
+        try {
+            return decode.get();
+        } catch (RuntimeException corrupt) {
+            throw new IllegalStateException("corrupt item " + text(item, Attributes.PK) + " / "
+                    + text(item, Attributes.SK) + " in the table: " + corrupt.getMessage() + "; fix or delete it "
+                    + "(e.g. 'limiter entity delete' or the library's configs().delete) and plan again", corrupt);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "?" : value.s();
     }
 
     /** The live resources as a list, sorted by address. */

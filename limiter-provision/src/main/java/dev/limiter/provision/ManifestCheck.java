@@ -2,6 +2,7 @@ package dev.limiter.provision;
 
 import dev.limiter.internal.Require;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +20,16 @@ public record ManifestCheck(Optional<LimitsManifest> manifest, List<ManifestProb
         problems = Require.nonNull("problems", problems).stream().sorted(ManifestProblem.BY_POSITION).toList();
     }
 
-    /** Parses {@code text} and, if it parsed, lints it with {@code linter}. */
+    /**
+     * Parses {@code text} and lints with {@code linter} whatever parsed, so that a read error (a bad limit, a
+     * self-parent) never hides a cycle, depth or parent problem elsewhere in the file.
+     */
     static ManifestCheck of(ManifestLinter linter, String text, String file) {
-        LimitsManifest manifest;
-        try {
-            manifest = ManifestParser.parse(text, file);
-        } catch (ManifestException invalid) {
-            return new ManifestCheck(Optional.empty(), invalid.problems());
-        }
-        return new ManifestCheck(Optional.of(manifest), linter.lint(manifest, file));
+        ManifestParser.Partial parsed = ManifestParser.parsePartly(text, file);
+        List<ManifestProblem> problems = new ArrayList<>(parsed.problems());
+        parsed.manifest().ifPresent(manifest -> problems.addAll(linter.lint(manifest, file)));
+        boolean readErrors = parsed.problems().stream().anyMatch(ManifestProblem::isError);
+        return new ManifestCheck(readErrors ? Optional.empty() : parsed.manifest(), problems);
     }
 
     /** How many problems are errors. */

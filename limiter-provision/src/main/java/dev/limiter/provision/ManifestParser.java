@@ -46,7 +46,8 @@ import java.util.Set;
  * }</pre>
  *
  * Every problem is collected with its file, line and column; parsing fails with all of them at once. Semantic
- * checks that need the whole file (parents, depth) are {@link ManifestLinter}'s.
+ * checks that need the whole file (parents, depth) are {@link ManifestLinter}'s; {@link #parsePartly} hands them
+ * what did read, so that one mistake never hides another.
  */
 public final class ManifestParser {
 
@@ -73,17 +74,38 @@ public final class ManifestParser {
      * @throws ManifestException with every error found, each with its position
      */
     public static LimitsManifest parse(String text, String file) {
-        return new ManifestParser(file).read(text);
+        Partial partial = parsePartly(text, file);
+        if (partial.problems().stream().anyMatch(ManifestProblem::isError)) {
+            throw new ManifestException(partial.problems());
+        }
+        return partial.manifest().orElseThrow();
     }
 
-    private LimitsManifest read(String text) {
+    /**
+     * What a file parsed into, errors or not.
+     *
+     * @param manifest everything that did read (an entity whose fields did not read is a root without them), unless
+     *                 the YAML itself is malformed or empty; never applied when there are errors
+     * @param problems the errors and warnings found while reading
+     */
+    record Partial(Optional<LimitsManifest> manifest, List<ManifestProblem> problems) {
+    }
+
+    /** Parses {@code text} as far as it reads, for linting a file with errors too. */
+    static Partial parsePartly(String text, String file) {
+        ManifestParser parser = new ManifestParser(file);
+        Optional<LimitsManifest> manifest = parser.read(text);
+        return new Partial(manifest, List.copyOf(parser.yaml.problems()));
+    }
+
+    private Optional<LimitsManifest> read(String text) {
         Optional<Node> root = compose(text);
         if (root.isEmpty()) {
             if (yaml.problems().isEmpty()) {
                 yaml.problems().add(ManifestProblem.error(SourcePosition.unknown(yaml.file()),
                         "the file is empty: a limits file needs at least 'namespace:'"));
             }
-            throw new ManifestException(yaml.problems());
+            return Optional.empty();
         }
         Map<String, YamlReader.Entry> sections = yaml.mapping(root.get(), "the limits file", ROOT).orElse(Map.of());
         String namespace = namespace(root.get(), sections);
@@ -97,10 +119,7 @@ public final class ManifestParser {
         if (sections.containsKey("entities")) {
             readEntities(sections.get("entities").value());
         }
-        if (yaml.problems().stream().anyMatch(ManifestProblem::isError)) {
-            throw new ManifestException(yaml.problems());
-        }
-        return new LimitsManifest(namespace, onUnavailable, configs, entities, positions);
+        return Optional.of(new LimitsManifest(namespace, onUnavailable, configs, entities, positions));
     }
 
     private Optional<Node> compose(String text) {
@@ -108,15 +127,30 @@ public final class ManifestParser {
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException malformed) {
-            SourcePosition position = malformed.getProblemMark()
-                    .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1))
-                    .orElse(SourcePosition.unknown(yaml.file()));
-            yaml.problems().add(ManifestProblem.error(position, "malformed YAML: " + malformed.getProblem()));
+            yaml.problems().add(malformed(malformed));
         } catch (YamlEngineException malformed) {
             yaml.problems().add(ManifestProblem.error(SourcePosition.unknown(yaml.file()),
                     "malformed YAML: " + malformed.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A YAML syntax error where it starts: an unclosed bracket or quote is reported at the bracket (the context),
+     * not at the end of the file where the parser noticed, with where it noticed in the message.
+     */
+    private ManifestProblem malformed(MarkedYamlEngineException malformed) {
+        Optional<SourcePosition> problem = malformed.getProblemMark()
+                .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1));
+        Optional<SourcePosition> context = malformed.getContextMark()
+                .map(mark -> new SourcePosition(yaml.file(), mark.getLine() + 1, mark.getColumn() + 1));
+        if (context.isPresent() && malformed.getContext() != null && !context.equals(problem)) {
+            return ManifestProblem.error(context.get(), "malformed YAML: " + malformed.getContext()
+                    + " that starts here, " + malformed.getProblem() + problem.map(p -> " at line " + p.line()
+                    + ", column " + p.column()).orElse("") + " (an unclosed bracket or quote?)");
+        }
+        return ManifestProblem.error(problem.orElse(SourcePosition.unknown(yaml.file())),
+                "malformed YAML: " + malformed.getProblem());
     }
 
     private String namespace(Node root, Map<String, YamlReader.Entry> sections) {
@@ -171,8 +205,15 @@ public final class ManifestParser {
     private void readEntities(Node node) {
         for (YamlReader.Entry entry : yaml.mapping(node, "entities", Set.of()).orElse(Map.of()).values()) {
             if (validIdentifier(entry, "entity", "[A-Za-z0-9][A-Za-z0-9_.:@-]{0,255}")) {
-                yaml.mapping(entry.value(), "entity '" + entry.key() + "'", ENTITY)
-                        .ifPresent(fields -> readEntity(entry, fields));
+                Optional<Map<String, YamlReader.Entry>> fields = yaml.mapping(entry.value(), "entity '" + entry.key()
+                        + "'", ENTITY);
+                if (fields.isPresent()) {
+                    readEntity(entry, fields.get());
+                } else {
+                    // Declared, so its children's parent checks hold; the mapping error is already reported.
+                    positions.put("entity." + entry.key(), yaml.at(entry.keyNode()));
+                    entities.add(Entity.root(entry.key()));
+                }
             }
         }
     }

@@ -8,12 +8,33 @@ import java.util.List;
  * @param namespace       the namespace
  * @param liveFingerprint the {@link LiveState#fingerprint()} the plan was computed against
  * @param changes         in the order they are applied
+ * @param blockers        why the plan must not be applied as it stands (empty when it may be)
  */
-public record Plan(String namespace, String liveFingerprint, List<Change> changes) {
+public record Plan(String namespace, String liveFingerprint, List<Change> changes, List<Blocker> blockers) {
 
-    /** Copies the list. */
+    /**
+     * A change the plan refuses to make, with the way forward.
+     *
+     * @param address the resource the blocked change would touch
+     * @param message what blocks it and how to resolve it
+     */
+    public record Blocker(String address, String message) {
+    }
+
+    /** Copies the lists. */
     public Plan {
         changes = List.copyOf(changes);
+        blockers = List.copyOf(blockers);
+    }
+
+    /** A plan without blockers. */
+    public Plan(String namespace, String liveFingerprint, List<Change> changes) {
+        this(namespace, liveFingerprint, changes, List.of());
+    }
+
+    /** Whether a blocker forbids applying the plan. */
+    public boolean isBlocked() {
+        return !blockers.isEmpty();
     }
 
     /** Whether nothing needs to change. */

@@ -1,5 +1,6 @@
 package dev.limiter.provision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,6 +72,10 @@ public record PlanFile(int format, String namespace, String table, String manife
     public void save(Path file) {
         try {
             Files.writeString(file, JSON.writeValueAsString(this), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            Path parent = file.toAbsolutePath().getParent();
+            throw new UncheckedIOException("cannot write plan file " + file + ": directory " + parent
+                    + " does not exist (create it first, or choose another --out)", missing);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan file " + file + ": " + e.getMessage(), e);
         }
@@ -78,14 +84,25 @@ public record PlanFile(int format, String namespace, String table, String manife
     /**
      * Reads a plan file.
      *
-     * @throws IllegalArgumentException if it is not a plan file of this format, or was edited
+     * @throws IllegalArgumentException if it is missing, not a plan file of this format, or was edited
      */
     public static PlanFile load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException missing) {
+            throw new IllegalArgumentException("cannot read plan file " + file + ": no such file", missing);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read plan file " + file + ": " + e.getMessage(), e);
+        }
         PlanFile plan;
         try {
-            plan = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), PlanFile.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not a readable plan file: " + e.getMessage(), e);
+            plan = JSON.readValue(text, PlanFile.class);
+        } catch (JsonProcessingException notAPlan) {
+            // Jackson's own text quotes the input (redacted) and its Java types: neither helps here.
+            throw new IllegalArgumentException(file + " is not a plan file saved by 'limiter limits plan --out'"
+                    + (text.contains("namespace:") ? ": it looks like a limits file; apply it with -f " + file
+                    : ""), notAPlan);
         }
         if (plan.format() != FORMAT) {
             throw new IllegalArgumentException(file + " has plan format " + plan.format() + "; this limiter reads "

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Order: settings and entities (parents first) are written before configurations; deletions come last,
  * configurations before entities and children before parents, so a partly applied plan never leaves a configuration
- * pointing at a missing entity.
+ * pointing at a missing entity. Deleting an entity that another, staying entity still has as parent is a
+ * {@link Plan.Blocker blocker}: the plan shows it and apply refuses.
  */
 public final class Planner {
 
@@ -47,7 +48,7 @@ public final class Planner {
         List<Change> changes = new ArrayList<>(writes);
         changes.addAll(deletes);
         changes.removeIf(change -> target.isPresent() && !target.get().covers(change.address()));
-        return new Plan(manifest.namespace(), live.fingerprint(), changes);
+        return new Plan(manifest.namespace(), live.fingerprint(), changes, Blockers.of(manifest, live, changes));
     }
 
     /** Settings first, then entities by depth, then configurations. */

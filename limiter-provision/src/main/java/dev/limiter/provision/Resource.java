@@ -1,14 +1,13 @@
 package dev.limiter.provision;
 
-import dev.limiter.Limit;
 import dev.limiter.OnUnavailable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.audit.AuditValues;
 import dev.limiter.entity.Entity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Something a limits file manages, with a stable address and a flat view of its attributes that plans compare by
@@ -31,7 +30,7 @@ public sealed interface Resource {
 
         @Override
         public Map<String, String> attributes() {
-            return Map.of("on_unavailable", onUnavailable.name().toLowerCase());
+            return AuditValues.of(onUnavailable);
         }
     }
 
@@ -39,17 +38,12 @@ public sealed interface Resource {
     record EntityResource(Entity entity) implements Resource {
         @Override
         public String address() {
-            return "entity." + entity.id();
+            return AuditValues.entityAddress(entity.id());
         }
 
         @Override
         public Map<String, String> attributes() {
-            Map<String, String> attributes = new TreeMap<>();
-            entity.parent().ifPresent(parent -> attributes.put("parent", parent));
-            attributes.put("cascade", Boolean.toString(entity.cascade()));
-            entity.displayName().ifPresent(name -> attributes.put("display_name", name));
-            entity.metadata().forEach((key, value) -> attributes.put("metadata." + key, value));
-            return attributes;
+            return AuditValues.of(entity);
         }
     }
 
@@ -62,32 +56,13 @@ public sealed interface Resource {
 
         @Override
         public Map<String, String> attributes() {
-            Map<String, String> attributes = new TreeMap<>();
-            for (Limit limit : config.limits()) {
-                attributes.put(limit.name() + ".capacity", Long.toString(limit.capacity()));
-                attributes.put(limit.name() + ".refill_amount", Long.toString(limit.refillAmount()));
-                attributes.put(limit.name() + ".refill_period", Durations.format(limit.refillPeriod()));
-                if (limit.shadow()) {
-                    attributes.put(limit.name() + ".shadow", "true");
-                }
-            }
-            config.unlimited().forEach(name -> attributes.put(name + ".unlimited", "true"));
-            return attributes;
+            return AuditValues.of(config);
         }
     }
 
     /** The address of the configuration at {@code scope}. */
     static String addressOf(ConfigScope scope) {
-        if (scope instanceof ConfigScope.EntityResource er) {
-            return "limits.entity." + er.entity() + ".resource." + er.resource();
-        }
-        if (scope instanceof ConfigScope.EntityDefault ed) {
-            return "limits.entity." + ed.entity() + ".default";
-        }
-        if (scope instanceof ConfigScope.Resource r) {
-            return "limits.resource." + r.resource();
-        }
-        return "limits.namespace";
+        return AuditValues.configAddress(scope);
     }
 
     /** Attributes of {@code resources} by address, for comparisons. */

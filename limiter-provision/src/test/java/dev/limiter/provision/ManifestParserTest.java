@@ -65,12 +65,13 @@ class ManifestParserTest {
     }
 
     @Test
-    void parse_malformedYaml_reportsLineAndColumn() {
+    void parse_unclosedBracket_reportsTheBracketNotTheEndOfFile() {
         assertThatThrownBy(() -> ManifestParser.parse("namespace: prod\nresources:\n  a: [1, 2\n", "bad.yaml"))
                 .isInstanceOfSatisfying(ManifestException.class, e -> assertThat(e.problems()).singleElement()
                         .satisfies(p -> {
-                            assertThat(p.position().toString()).startsWith("bad.yaml:4:");
-                            assertThat(p.message()).startsWith("malformed YAML");
+                            assertThat(p.position().toString()).isEqualTo("bad.yaml:3:6");
+                            assertThat(p.message()).startsWith("malformed YAML: while parsing a flow sequence")
+                                    .contains("at line 4", "unclosed bracket");
                         }));
     }
 

@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
             "%nMakes the live table match a limits file: shows the plan, asks for confirmation (unless "
                 + "--auto-approve), applies it with progress, and reports what was done.",
             "%nWith --plan, applies a plan saved by 'plan --out' exactly as reviewed, without asking, and refuses it "
-                + "if the table changed since. Every change is an idempotent whole-item write: if an apply stops "
+                + "if the table changed since. A blocked plan (destroying an entity that another entity still has as "
+                + "parent) is refused before anything is written. Every change is an idempotent whole-item write: if an apply stops "
                 + "part way, running apply again converges.%n"
         },
         footerHeading = "%nExamples:%n",
@@ -80,22 +81,21 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean saved = source.plan != null;
-        if (saved && target != null) {
-            throw new ParameterException(spec.commandLine(), "--target applies to -f only: a saved plan keeps the "
-                    + "target it was planned with");
-        }
-        if (globals.json() && !saved && !autoApprove) {
-            throw new ParameterException(spec.commandLine(), "--output json needs --auto-approve or --plan: "
-                    + "there is no prompt in JSON mode");
-        }
+        checkOptions(saved);
         Terminal terminal = globals.terminal();
         try (Session session = Session.open(backend)) {
             Optional<PlanFile> planFile = saved ? Optional.of(PlanFile.load(source.plan)) : Optional.empty();
             Plan plan = saved ? session.engine().replan(planFile.get())
-                    : session.plan(session.check(LimitsFile.read(source.file)), Optional.ofNullable(target));
+                    : session.plan(session.check(LimitsFile.read(source.file)), Optional.ofNullable(target), terminal);
             String name = planFile.map(PlanFile::manifestFile).orElse(String.valueOf(source.file));
             if (!globals.json()) {
                 new PlanView(terminal).printPlan(plan, name);
+            }
+            if (plan.isBlocked()) {
+                if (globals.json()) {
+                    new PlanView(terminal).printBlockers(plan);
+                }
+                return ExitCode.ERROR;
             }
             if (plan.isEmpty()) {
                 return finish(terminal, plan);
@@ -108,6 +108,17 @@ final class ApplyCommand implements Callable<Integer> {
                 session.engine().apply(plan, reporter);
             }
             return finish(terminal, plan);
+        }
+    }
+
+    private void checkOptions(boolean saved) {
+        if (saved && target != null) {
+            throw new ParameterException(spec.commandLine(), "--target applies to -f only: a saved plan keeps the "
+                    + "target it was planned with");
+        }
+        if (globals.json() && !saved && !autoApprove) {
+            throw new ParameterException(spec.commandLine(), "--output json needs --auto-approve or --plan: "
+                    + "there is no prompt in JSON mode");
         }
     }
 

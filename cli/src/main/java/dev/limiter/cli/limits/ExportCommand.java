@@ -64,6 +64,10 @@ final class ExportCommand implements Callable<Integer> {
         }
         String yaml;
         try (Session session = Session.open(backend)) {
+            if (session.engine().live(namespace).resources().isEmpty()) {
+                terminal.err().println("warning: namespace '" + namespace + "' of table '" + session.table()
+                        + "' holds no entities, limits or settings: check --namespace (or LIMITER_NAMESPACE)");
+            }
             yaml = session.engine().export(namespace, adopt);
         }
         if (file != null) {

@@ -3,11 +3,11 @@ package dev.limiter.cli.limits;
 import dev.limiter.cli.CommandGroup;
 import picocli.CommandLine.Command;
 
-/** {@code limiter limits}: declarative limits, Terraform-style. Groups validate, plan, apply, diff and export. */
+/** {@code limiter limits}: declarative limits, Terraform-style. Groups validate, plan, apply, diff, export and show. */
 @Command(
         name = "limits",
         description = {
-            "Declarative limits from a YAML file: validate, plan, apply, diff, export.",
+            "Declarative limits from a YAML file: validate, plan, apply, diff, export, show.",
             "%nA YAML file describes a namespace's defaults, resources and entities; plan compares "
                 + "it with the live table by value and apply makes the table match, like Terraform.",
             "%nItems a limits file never created are left alone. Schema for editors: schema/limits.schema.json; "
@@ -18,12 +18,14 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             ApplyCommand.class,
             DiffCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            ShowCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  limiter limits validate -f limits.yaml             offline checks",
             "  limiter limits plan -f limits.yaml --out plan.json  review, then",
+            "  limiter limits show plan.json                       review it",
             "  limiter limits apply --plan plan.json               exactly that",
             "  limiter limits diff -f limits.yaml --detailed-exitcode   2 on drift",
             "  limiter limits export --namespace prod -f limits.yaml --adopt"

@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
                 + "+ create, ~ update in-place (old -> new), - destroy, then 'Plan: X to add, Y to change, "
                 + "Z to destroy.' or 'No changes.'.",
             "%nOnly items a limits file created are ever destroyed. With --detailed-exitcode the exit code is "
-                + "0 for no changes, 1 for an error and 2 for changes, as in Terraform.%n"
+                + "0 for no changes, 1 for an error and 2 for changes, as in Terraform.",
+            "%nA plan that would destroy an entity another entity still has as parent is blocked: it prints "
+                + "each blocker with the way forward, saves nothing and exits 1.%n"
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -71,9 +73,9 @@ final class PlanCommand implements Callable<Integer> {
         Terminal terminal = globals.terminal();
         try (Session session = Session.open(backend)) {
             ManifestCheck check = session.check(limits);
-            Plan plan = session.plan(check, Optional.ofNullable(target));
+            Plan plan = session.plan(check, Optional.ofNullable(target), terminal);
             check.warnings().forEach(warning -> terminal.err().println(warning));
-            if (out != null) {
+            if (out != null && !plan.isBlocked()) {
                 PlanFile.of(plan, session.table(), limits.name(), limits.text(), Optional.ofNullable(target))
                         .save(out);
             }
@@ -81,14 +83,19 @@ final class PlanCommand implements Callable<Integer> {
                 JsonOutput.print(terminal, PlanDocument.of("plan", plan, limits.name(), session.table()));
             } else {
                 new PlanView(terminal).printPlan(plan, limits.name());
-                printSaved(terminal);
+                printSaved(terminal, plan);
+            }
+            if (plan.isBlocked()) {
+                return ExitCode.ERROR;
             }
             return detailedExitCode && !plan.isEmpty() ? ExitCode.CHANGES : ExitCode.OK;
         }
     }
 
-    private void printSaved(Terminal terminal) {
-        if (out != null) {
+    private void printSaved(Terminal terminal, Plan plan) {
+        if (out != null && plan.isBlocked()) {
+            terminal.err().println("Did not save the plan to " + out + ": it is blocked.");
+        } else if (out != null) {
             terminal.out().println();
             terminal.out().println("Saved the plan to: " + out);
             terminal.out().println("To perform exactly these actions, run: limiter limits apply --plan " + out);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The JSON form of a plan ({@code plan --json}, {@code diff --output json}): namespace, table, file, whether changes
- * are present, Terraform's three counts and every change with its address, action and attributes before and after.
+ * are present, Terraform's three counts, every change with its address, action and attributes before and after, and
+ * the blockers that make apply refuse the plan.
  */
 final class PlanDocument {
 
@@ -35,12 +36,35 @@ final class PlanDocument {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("address", change.address());
             entry.put("action", action(change.action()));
-            entry.put("before", change.before());
-            entry.put("after", change.after());
+            entry.put("before", typed(change.before()));
+            entry.put("after", typed(change.after()));
             changes.add(entry);
         }
         document.put("changes", changes);
+        List<Map<String, Object>> blockers = new ArrayList<>();
+        for (Plan.Blocker blocker : plan.blockers()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("address", blocker.address());
+            entry.put("message", blocker.message());
+            blockers.add(entry);
+        }
+        document.put("blockers", blockers);
         return document;
+    }
+
+    /** Attribute values as JSON numbers and booleans where they are ones; durations and names stay strings. */
+    static Map<String, Object> typed(Map<String, String> attributes) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value.matches("-?[0-9]{1,18}")) {
+                typed.put(name, Long.parseLong(value));
+            } else if (value.equals("true") || value.equals("false")) {
+                typed.put(name, Boolean.parseBoolean(value));
+            } else {
+                typed.put(name, value);
+            }
+        });
+        return typed;
     }
 
     /** Terraform's counts: {@code add}, {@code change}, {@code destroy}. */

@@ -35,6 +35,20 @@ final class PlanView {
         terminal.out().println();
         plan.changes().forEach(change -> print(block(change, comment(change.action(), false, file))));
         terminal.out().println(terminal.bold(plan.summary()));
+        printBlockers(plan);
+    }
+
+    /** Prints each blocker of {@code plan} on stderr, then that nothing will be applied; nothing if it has none. */
+    void printBlockers(Plan plan) {
+        if (!plan.isBlocked()) {
+            return;
+        }
+        terminal.err().println();
+        for (Plan.Blocker blocker : plan.blockers()) {
+            terminal.err().println(terminal.plainRed("Error:") + " " + blocker.address() + ": " + blocker.message());
+        }
+        terminal.err().println("The plan is blocked (" + plan.blockers().size() + (plan.blockers().size() == 1
+                ? " blocker" : " blockers") + "): apply refuses it and nothing is changed.");
     }
 
     /** Prints {@code plan} framed as drift between the table and {@code file} (values read table -> file). */
@@ -49,23 +63,30 @@ final class PlanView {
         terminal.out().println();
         plan.changes().forEach(change -> print(block(change, comment(change.action(), true, file))));
         terminal.out().println(terminal.bold("Drift: " + plan.toAdd() + " missing from the table, "
-                + plan.toChange() + " changed in the table, " + plan.toDestroy() + " no longer in the file."));
+                + plan.toChange() + " different, " + plan.toDestroy() + " no longer in the file."));
         terminal.out().println("Run 'limiter limits apply -f " + file + "' to bring the table back in line.");
     }
 
     /** The lines of one change's block, ending with a blank line. */
     List<String> block(Change change, String comment) {
+        return block(change.action(), change.address(), change.before(), change.after(), comment);
+    }
+
+    /** The lines of the block of a change given by its parts, e.g. one read from a saved plan. */
+    List<String> block(Change.Action action, String address, Map<String, String> before, Map<String, String> after,
+                       String comment) {
         List<String> lines = new ArrayList<>();
-        String symbol = symbol(change.action());
-        lines.add("  " + terminal.dim("# " + change.address() + " " + comment));
-        lines.add("  " + color(change.action(), symbol) + " " + change.address() + " {");
-        TreeSet<String> names = new TreeSet<>(change.before().keySet());
-        names.addAll(change.after().keySet());
-        int width = names.stream().filter(name -> differs(change, name)).mapToInt(String::length).max().orElse(0);
+        String symbol = symbol(action);
+        lines.add("  " + terminal.dim("# " + address + " " + comment));
+        lines.add("  " + color(action, symbol) + " " + address + " {");
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        int width = names.stream().filter(name -> differs(before, after, name)).mapToInt(String::length).max()
+                .orElse(0);
         int unchanged = 0;
         for (String name : names) {
-            if (differs(change, name)) {
-                lines.add("      " + attribute(change, name, width));
+            if (differs(before, after, name)) {
+                lines.add("      " + attribute(action, before, after, name, width));
             } else {
                 unchanged++;
             }
@@ -79,23 +100,22 @@ final class PlanView {
         return lines;
     }
 
-    private String attribute(Change change, String name, int width) {
-        Map<String, String> before = change.before();
-        Map<String, String> after = change.after();
+    private String attribute(Change.Action action, Map<String, String> before, Map<String, String> after,
+                             String name, int width) {
         String padded = name + " ".repeat(width - name.length());
         if (!before.containsKey(name)) {
             return color(Change.Action.CREATE, "+") + " " + padded + " = " + value(after.get(name));
         }
         if (!after.containsKey(name)) {
             return color(Change.Action.DELETE, "-") + " " + padded + " = " + value(before.get(name))
-                    + (change.action() == Change.Action.DELETE ? "" : " -> null");
+                    + (action == Change.Action.DELETE ? "" : " -> null");
         }
         return color(Change.Action.UPDATE, "~") + " " + padded + " = " + value(before.get(name)) + " -> "
                 + value(after.get(name));
     }
 
-    private static boolean differs(Change change, String name) {
-        return !String.valueOf(change.before().get(name)).equals(String.valueOf(change.after().get(name)));
+    private static boolean differs(Map<String, String> before, Map<String, String> after, String name) {
+        return !String.valueOf(before.get(name)).equals(String.valueOf(after.get(name)));
     }
 
     private void printLegend(Plan plan) {
@@ -130,12 +150,17 @@ final class PlanView {
         return action == Change.Action.UPDATE ? "~" : "-";
     }
 
+    /** The comment of a plan's block: {@code will be created}, {@code will be updated in-place}, ... */
+    static String planComment(Change.Action action) {
+        return comment(action, false, "");
+    }
+
     private static String comment(Change.Action action, boolean drift, String file) {
         if (action == Change.Action.CREATE) {
             return drift ? "is in " + file + " but missing from the table" : "will be created";
         }
         if (action == Change.Action.UPDATE) {
-            return drift ? "was changed outside " + file : "will be updated in-place";
+            return drift ? "differs between the table and " + file : "will be updated in-place";
         }
         return drift ? "is in the table but no longer in " + file : "will be destroyed";
     }

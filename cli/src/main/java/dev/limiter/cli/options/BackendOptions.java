@@ -2,10 +2,13 @@ package dev.limiter.cli.options;
 
 import dev.limiter.RateLimiter;
 import dev.limiter.backend.Backend;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
 import java.time.Duration;
@@ -44,6 +47,14 @@ public final class BackendOptions {
     @Option(names = "--namespace", paramLabel = "NS", defaultValue = "default",
             description = "Namespace inside the table (env: LIMITER_NAMESPACE; default: default).")
     private String namespace;
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who the audit trail names for changes "
+            + "(env: LIMITER_ACTOR; default: your AWS principal from STS, else user:LOGIN).")
+    private String actor;
+
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why: recorded with every change in the audit trail, e.g. \"ticket OPS-123\".")
+    private String reason;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
@@ -98,8 +109,11 @@ public final class BackendOptions {
         Optional<URI> endpoint = endpoint();
         Optional<String> profileName = text("--profile");
         try {
-            return TableConnection.open(name, endpoint, Connections.region(text("--region"), endpoint, profileName),
-                    Connections.credentials(endpoint, profileName));
+            Region region = Connections.region(text("--region"), endpoint, profileName);
+            AwsCredentialsProvider credentials = Connections.credentials(endpoint, profileName);
+            AuditSettings audit = AuditSettings.of("cli").withSource("cli").withReason(text("--reason").orElse(""))
+                    .withActor(Principal.of(text("--actor"), endpoint, region, credentials));
+            return TableConnection.open(name, endpoint, region, credentials, audit);
         } catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage().startsWith("tableName")
                     ? "Invalid value for option '--table': " + invalid.getMessage() : invalid.getMessage();
@@ -119,6 +133,45 @@ public final class BackendOptions {
         } catch (IllegalArgumentException invalid) {
             throw new ParameterException(mixee.commandLine(), "Invalid value for option '--namespace': "
                     + invalid.getMessage(), invalid);
+        }
+    }
+
+    /**
+     * Where the running {@code command} connects, for error messages: {@code region R, endpoint E} (the regional
+     * AWS endpoint unless {@code --endpoint-url} overrides it), and whether that endpoint is on this machine.
+     *
+     * @param region   the region the client uses
+     * @param endpoint the endpoint it calls
+     * @param local    whether the endpoint is a loopback address (where 'limiter local up' helps)
+     */
+    public record Target(String region, String endpoint, boolean local) {
+        @Override
+        public String toString() {
+            return "region " + region + ", endpoint " + endpoint;
+        }
+    }
+
+    /** The {@link Target} of {@code command}, or empty if its options do not say (e.g. an invalid endpoint). */
+    public static Optional<Target> target(CommandSpec command) {
+        try {
+            Optional<String> endpointText = Layers.value(command, MIXIN_NAME, "--endpoint-url").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            Optional<URI> endpoint = endpointText.map(value -> URI.create(value.strip()));
+            Optional<String> region = Layers.value(command, MIXIN_NAME, "--region").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            Optional<String> profile = Layers.value(command, MIXIN_NAME, "--profile").map(Object::toString)
+                    .filter(value -> !value.isBlank());
+            boolean local = endpoint.filter(Connections::isLoopback).isPresent();
+            if (region.isEmpty() && !local) {
+                // Resolving the profile's region again could call the instance metadata service: say where it came from.
+                return Optional.of(new Target("of the AWS profile" + profile.map(p -> " '" + p + "'").orElse(""),
+                        endpoint.map(URI::toString).orElse("the region's DynamoDB endpoint"), false));
+            }
+            String regionId = Connections.region(region, endpoint, profile).id();
+            return Optional.of(new Target(regionId, endpoint.map(URI::toString)
+                    .orElse("https://dynamodb." + regionId + ".amazonaws.com"), local));
+        } catch (RuntimeException unknown) {
+            return Optional.empty();
         }
     }
 

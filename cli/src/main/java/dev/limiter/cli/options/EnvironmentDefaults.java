@@ -22,6 +22,7 @@ import java.util.Map;
  *   <tr><td>{@code --table}</td><td>{@code LIMITER_TABLE}</td></tr>
  *   <tr><td>{@code --namespace}</td><td>{@code LIMITER_NAMESPACE}</td></tr>
  *   <tr><td>{@code --output}</td><td>{@code LIMITER_OUTPUT}</td></tr>
+ *   <tr><td>{@code --actor}</td><td>{@code LIMITER_ACTOR}</td></tr>
  *   <tr><td>{@code --home}</td><td>{@code LIMITER_HOME}</td></tr>
  * </table>
  *
@@ -62,6 +63,7 @@ public final class EnvironmentDefaults implements CommandLine.IDefaultValueProvi
         variables.put("--table", List.of("LIMITER_TABLE"));
         variables.put("--namespace", List.of("LIMITER_NAMESPACE"));
         variables.put("--output", List.of("LIMITER_OUTPUT"));
+        variables.put("--actor", List.of("LIMITER_ACTOR"));
         variables.put("--home", List.of("LIMITER_HOME"));
         return Map.copyOf(variables);
     }

@@ -1,6 +1,7 @@
 package dev.limiter.cli.options;
 
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -35,15 +36,19 @@ public final class TableConnection implements AutoCloseable {
     static final int CALL_SECONDS = 30;
 
     private static final int LOOP_THREADS = 2;
+    private static final long QUIET_MILLIS = 200;
 
     private final SdkEventLoopGroup loop;
     private final DynamoDbAsyncClient client;
     private final DynamoDbBackend backend;
 
-    private TableConnection(SdkEventLoopGroup loop, DynamoDbAsyncClient client, String table) {
+    private final AuditSettings audit;
+
+    private TableConnection(SdkEventLoopGroup loop, DynamoDbAsyncClient client, String table, AuditSettings audit) {
         this.loop = loop;
         this.client = client;
-        this.backend = DynamoDbBackend.builder().client(client).tableName(table).build();
+        this.audit = audit;
+        this.backend = DynamoDbBackend.builder().client(client).tableName(table).audit(audit).build();
     }
 
     /**
@@ -51,7 +56,8 @@ public final class TableConnection implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the table name is invalid
      */
-    static TableConnection open(String table, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
+    static TableConnection open(String table, Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials,
+                                AuditSettings audit) {
         AtomicInteger threads = new AtomicInteger();
         SdkEventLoopGroup loop = SdkEventLoopGroup.builder().numberOfThreads(LOOP_THREADS).threadFactory(task -> {
             Thread thread = new Thread(task, "limiter-dynamodb-" + threads.incrementAndGet());
@@ -64,7 +70,7 @@ public final class TableConnection implements AutoCloseable {
         endpoint.ifPresent(builder::endpointOverride);
         DynamoDbAsyncClient client = builder.build();
         try {
-            return new TableConnection(loop, client, table);
+            return new TableConnection(loop, client, table, audit);
         } catch (IllegalArgumentException invalid) {
             client.close();
             loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -96,16 +102,25 @@ public final class TableConnection implements AutoCloseable {
         return backend;
     }
 
+    /** How this connection's changes are recorded in the audit trail: actor, reason, source {@code cli}. */
+    public AuditSettings audit() {
+        return audit;
+    }
+
     /** The table's name. */
     public String tableName() {
         return backend.tableName();
     }
 
-    /** Closes the client and lets the event loop end without waiting for it. */
+    /**
+     * Closes the client and lets the event loop end without waiting for it. The loop's threads are daemons, so a
+     * quiet period costs the process nothing at exit; it lets the SDK's late completion notifications run instead of
+     * being rejected by a loop that already stopped (Netty's RejectedExecutionException traces on stderr).
+     */
     @Override
     public void close() {
         backend.close();
         client.close();
-        loop.eventLoopGroup().shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        loop.eventLoopGroup().shutdownGracefully(QUIET_MILLIS, 2_000, TimeUnit.MILLISECONDS);
     }
 }

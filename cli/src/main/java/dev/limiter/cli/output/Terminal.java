@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where a command writes and reads, and how: {@link #interactive()} when stdout is a terminal (so a status line may be
@@ -43,14 +44,22 @@ public final class Terminal {
 
     /**
      * Detects the settings of this process: interactive when {@code System.console()} exists, colored when
-     * interactive, {@code noColorOption} is false and the {@code NO_COLOR} variable is unset or empty.
+     * {@link #colors} says so for this process's variables.
      */
     public static Terminal detect(PrintWriter out, PrintWriter err, InputStream stdin, boolean noColorOption) {
         boolean interactive = System.console() != null;
-        String noColorVariable = System.getenv("NO_COLOR");
-        boolean noColorEnv = noColorVariable != null && !noColorVariable.isEmpty();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset()));
-        return new Terminal(out, err, in, interactive, interactive && !noColorOption && !noColorEnv);
+        return new Terminal(out, err, in, interactive, colors(interactive, noColorOption, System::getenv));
+    }
+
+    /**
+     * Whether to use ANSI colors: only on an interactive terminal, without {@code --no-color}, with {@code NO_COLOR}
+     * unset or empty (no-color.org) and {@code TERM} other than {@code dumb}, which cannot show escape codes.
+     */
+    static boolean colors(boolean interactive, boolean noColorOption, Function<String, String> variables) {
+        String noColor = variables.apply("NO_COLOR");
+        return interactive && !noColorOption && (noColor == null || noColor.isEmpty())
+                && !"dumb".equals(variables.apply("TERM"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.limiter.cli.status;
 
 import dev.limiter.AcquireRequest;
+import dev.limiter.AmountExceedsCapacityException;
 import dev.limiter.Decision;
 import dev.limiter.Lease;
 import dev.limiter.RateLimitExceededException;
@@ -12,8 +13,11 @@ import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.cli.options.TableConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,8 +34,9 @@ import java.util.concurrent.Callable;
         description = {
             "One manual acquire: prints the decision (exit 3 when rejected).",
             "%nAcquires tokens once, as an application would, and commits at once: prints GRANTED with each limit's "
-                + "tokens left, or REJECTED with the exact retry-after (exit 3; nothing is charged). With --wait, "
-                + "waits up to that long for tokens first.%n"
+                + "tokens left, or REJECTED with the exact retry-after (exit 3; nothing is charged). An amount above a "
+                + "limit's capacity can never be granted: exit 3 too. With --wait, waits up to that long for tokens "
+                + "first. An entity that is not declared gets a warning.%n"
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -66,12 +71,28 @@ public final class AcquireCommand implements Callable<Integer> {
         // fields are injected by picocli
     }
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() {
+        amounts.forEach((limit, amount) -> {
+            if (amount <= 0) {
+                throw new ParameterException(spec.commandLine(), "-c/--consume " + limit + "=" + amount
+                        + ": the amount must be a positive whole number");
+            }
+        });
         try (TableConnection table = backend.connect()) {
             RateLimiter limiter = backend.limiter(table.backend());
-            Decision decision = decide(limiter, AcquireRequest.of(entity, resource, amounts));
+            warnIfUndeclared(limiter);
             DecisionView view = new DecisionView(globals.terminal(), globals.json());
+            Decision decision;
+            try {
+                decision = decide(limiter, AcquireRequest.of(entity, resource, amounts));
+            } catch (AmountExceedsCapacityException never) {
+                globals.terminal().err().println(spec.qualifiedName() + ": " + never.getMessage());
+                return ExitCode.LIMIT_EXCEEDED;
+            }
             if (decision instanceof Decision.Granted granted) {
                 Lease lease = granted.lease();
                 lease.commit();
@@ -80,6 +101,15 @@ public final class AcquireCommand implements Callable<Integer> {
             }
             view.rejected((Decision.Rejected) decision);
             return ExitCode.LIMIT_EXCEEDED;
+        }
+    }
+
+    /** An entity nobody declared gets only namespace and resource limits and no parent: likely a typo. */
+    private void warnIfUndeclared(RateLimiter limiter) {
+        if (limiter.entities().get(entity).isEmpty()) {
+            globals.terminal().err().println("warning: entity '" + entity + "' is not declared in namespace '"
+                    + limiter.namespace() + "': it gets only namespace and resource limits and charges no parent "
+                    + "('limiter entity list' shows the declared ones)");
         }
     }
 

@@ -18,11 +18,12 @@ final class Units {
         return limit.capacity() == limit.refillAmount() ? rate : rate + " burst " + limit.capacity();
     }
 
-    /** A period in its largest whole unit: {@code 1m}, {@code 90s}, {@code 1500ms}. */
+    /** A period in its largest whole unit, as plans and limits files write it: {@code 1w}, {@code 1m}, {@code 90s}. */
     static String period(Duration period) {
         long nanos = period.toNanos();
-        long[] sizes = {86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
-        String[] units = {"d", "h", "m", "s", "ms"};
+        long[] sizes = {7 * 86_400_000_000_000L, 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
+            1_000_000_000L, 1_000_000L};
+        String[] units = {"w", "d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {
             if (nanos % sizes[i] == 0) {
                 return nanos / sizes[i] + units[i];

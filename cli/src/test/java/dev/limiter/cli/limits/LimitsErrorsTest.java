@@ -91,7 +91,8 @@ class LimitsErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).contains("limiter limits plan: error: DynamoDB", "on table 'limits' failed",
-                "hint: check --endpoint-url, --region and your AWS credentials");
+                "(region us-east-1, endpoint http://127.0.0.1:" + closedPort + ")",
+                "hint: nothing answers at the local endpoint: 'limiter local up' starts a local DynamoDB");
     }
 
     @Test
@@ -103,7 +104,8 @@ class LimitsErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
         assertThat(run.err()).contains("table '" + endpoint.tableName("missing") + "' does not exist (create it "
-                + "with `limiter table create` or the CDK app)").doesNotContain("hint:");
+                + "with `limiter table create` or the CDK app) (region us-east-1, endpoint " + endpoint.endpoint()
+                + ")", "hint: a table lives in one region: check --region and --endpoint-url").doesNotContain("local up");
     }
 
     @Test

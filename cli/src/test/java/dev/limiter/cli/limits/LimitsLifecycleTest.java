@@ -75,10 +75,10 @@ class LimitsLifecycleTest {
         assertThat(cleanPlan.exitCode()).as(cleanPlan.output()).isEqualTo(ExitCode.OK);
         assertThat(cleanPlan.out()).startsWith("No changes.");
         assertThat(diff.exitCode()).as(diff.output()).isEqualTo(ExitCode.CHANGES);
-        assertThat(diff.out()).contains("  # limits.namespace was changed outside " + file,
+        assertThat(diff.out()).contains("  # limits.namespace differs between the table and " + file,
                 "  ~ limits.namespace {", "      ~ rpm.capacity      = 250 -> 100",
                 "      ~ rpm.refill_amount = 250 -> 100", "        # (1 unchanged attribute hidden)",
-                "Drift: 0 missing from the table, 1 changed in the table, 0 no longer in the file.");
+                "Drift: 0 missing from the table, 1 different, 0 no longer in the file.");
         assertThat(converge.out()).contains("~ limits.namespace: updated",
                 "Apply complete! Resources: 0 added, 1 changed, 0 destroyed.");
         assertThat(finalPlan.exitCode()).as(finalPlan.output()).isEqualTo(ExitCode.OK);

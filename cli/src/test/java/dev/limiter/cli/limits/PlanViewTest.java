@@ -86,7 +86,7 @@ class PlanViewTest {
 
         assertThat(out.toString()).contains("Drift: namespace 'prod' differs from limits.yaml (values read table -> "
                         + "file):", "  # limits.resource.gpt-4o is in limits.yaml but missing from the table",
-                "Drift: 1 missing from the table, 0 changed in the table, 0 no longer in the file.",
+                "Drift: 1 missing from the table, 0 different, 0 no longer in the file.",
                 "Run 'limiter limits apply -f limits.yaml' to bring the table back in line.");
     }
 }

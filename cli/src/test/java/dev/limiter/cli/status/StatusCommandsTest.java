@@ -104,10 +104,10 @@ class StatusCommandsTest {
     }
 
     @Test
-    void acquire_moreThanCapacity_failsAsNeverGrantable() {
+    void acquire_moreThanCapacity_exitsLimitExceededAsNeverGrantable() {
         CliRun run = table.run("acquire", "team", "gpt-4o", "-c", "tpm=501", "--namespace", namespace);
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.LIMIT_EXCEEDED);
         assertThat(run.err()).contains("can never be granted: the limit's capacity is 500");
     }
 

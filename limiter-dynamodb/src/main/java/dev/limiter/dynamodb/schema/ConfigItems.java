@@ -45,11 +45,24 @@ public final class ConfigItems {
         return item;
     }
 
-    /** The configuration an item stores. */
+    /**
+     * The configuration an item stores.
+     *
+     * @throws IllegalArgumentException if a stored attribute has the wrong type or a limit lacks a field (a corrupt
+     *                                  item is reported, never read as "no limits")
+     */
     public static LimitConfig decode(Map<String, AttributeValue> item) {
         List<Limit> limits = new ArrayList<>();
         AttributeValue stored = item.get(Attributes.LIMITS);
-        if (stored != null && stored.hasM()) {
+        if (stored != null && !stored.hasM()) {
+            throw new IllegalArgumentException("stored limits ('" + Attributes.LIMITS + "') are not a map");
+        }
+        AttributeValue unlimitedValue = item.get(Attributes.UNLIMITED);
+        if (unlimitedValue != null && !unlimitedValue.hasSs()) {
+            throw new IllegalArgumentException("stored unlimited names ('" + Attributes.UNLIMITED
+                    + "') are not a string set");
+        }
+        if (stored != null) {
             for (Map.Entry<String, AttributeValue> entry : stored.m().entrySet()) {
                 Map<String, AttributeValue> fields = entry.getValue().m();
                 AttributeValue shadow = fields.get(Attributes.SHADOW);
@@ -60,8 +73,7 @@ public final class ConfigItems {
             }
         }
         limits.sort((a, b) -> a.name().compareTo(b.name()));
-        AttributeValue unlimited = item.get(Attributes.UNLIMITED);
-        Set<String> names = unlimited != null && unlimited.hasSs() ? Set.copyOf(unlimited.ss()) : Set.of();
+        Set<String> names = unlimitedValue != null ? Set.copyOf(unlimitedValue.ss()) : Set.of();
         return new LimitConfig(limits, names);
     }
 

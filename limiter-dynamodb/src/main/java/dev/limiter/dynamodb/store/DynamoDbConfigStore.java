@@ -5,6 +5,8 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.ConfigStore;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.acquire.Unavailable;
+import dev.limiter.dynamodb.audit.AuditLog;
+import dev.limiter.dynamodb.audit.AuditValues;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.ConfigItems;
 import dev.limiter.dynamodb.schema.Keys;
@@ -13,28 +15,36 @@ import dev.limiter.internal.Require;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Limit configurations as items of the limiter table. Thread-safe. */
+/**
+ * Limit configurations as items of the limiter table; every change is recorded in the {@link AuditLog}, its before
+ * image taken from the write's {@code ReturnValues=ALL_OLD} (no extra read). Thread-safe.
+ */
 public final class DynamoDbConfigStore implements ConfigStore {
 
     private final DynamoDbAsyncClient client;
     private final String table;
     private final IndexQuery index;
+    private final AuditLog audit;
 
-    /** Creates a store on {@code table}. */
-    public DynamoDbConfigStore(DynamoDbAsyncClient client, String table) {
+    /** Creates a store on {@code table} recording changes in {@code audit}. */
+    public DynamoDbConfigStore(DynamoDbAsyncClient client, String table, AuditLog audit) {
         this.client = client;
         this.table = table;
         this.index = new IndexQuery(client, table);
+        this.audit = audit;
     }
 
     @Override
@@ -50,9 +60,10 @@ public final class DynamoDbConfigStore implements ConfigStore {
     @Override
     public CompletableFuture<Void> put(String namespace, ConfigScope scope, LimitConfig config) {
         return Futures.guard(() -> Unavailable.map("PutItem", table,
-                client.putItem(PutItemRequest.builder().tableName(table)
+                client.putItem(PutItemRequest.builder().tableName(table).returnValues(ReturnValue.ALL_OLD)
                         .item(ConfigItems.encode(namespace, scope, Require.nonNull("config", config))).build()),
-                response -> null));
+                PutItemResponse::attributes).thenCompose(old -> audit.record(namespace,
+                        AuditValues.configAddress(scope), before(old), AuditValues.of(config))));
     }
 
     @Override
@@ -60,7 +71,8 @@ public final class DynamoDbConfigStore implements ConfigStore {
         return Futures.guard(() -> Unavailable.map("DeleteItem", table,
                 client.deleteItem(DeleteItemRequest.builder().tableName(table)
                         .key(Keys.config(namespace, scope).toAttributes()).returnValues(ReturnValue.ALL_OLD).build()),
-                response -> response.hasAttributes() && !response.attributes().isEmpty()));
+                DeleteItemResponse::attributes).thenCompose(old -> audit.record(namespace,
+                        AuditValues.configAddress(scope), before(old), Map.of()).thenApply(done -> !old.isEmpty())));
     }
 
     @Override
@@ -77,8 +89,23 @@ public final class DynamoDbConfigStore implements ConfigStore {
                 client.updateItem(UpdateItemRequest.builder().tableName(table)
                         .key(Keys.settings(namespace).toAttributes()).updateExpression("SET #ou = :ou")
                         .expressionAttributeNames(Map.of("#ou", Attributes.ON_UNAVAILABLE))
-                        .expressionAttributeValues(Map.of(":ou", ConfigItems.encodePolicy(policy))).build()),
-                response -> null));
+                        .expressionAttributeValues(Map.of(":ou", ConfigItems.encodePolicy(policy)))
+                        .returnValues(ReturnValue.ALL_OLD).build()),
+                UpdateItemResponse::attributes).thenCompose(old -> audit.record(namespace,
+                        AuditValues.settingsAddress(), ConfigItems.policyOf(old.isEmpty() ? null : old)
+                                .map(AuditValues::of).orElse(Map.of()), AuditValues.of(policy))));
+    }
+
+    /** The attributes of the configuration an old image holds; {@code {}} if there was none. */
+    private static Map<String, String> before(Map<String, AttributeValue> old) {
+        if (old == null || old.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return AuditValues.of(ConfigItems.decode(old));
+        } catch (RuntimeException corrupt) {
+            return Map.of("corrupt", String.valueOf(corrupt.getMessage()));
+        }
     }
 
     @Override
