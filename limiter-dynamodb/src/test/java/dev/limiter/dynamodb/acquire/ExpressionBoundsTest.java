@@ -61,7 +61,8 @@ class ExpressionBoundsTest {
 
         String removed = update.substring(update.indexOf("REMOVE "), update.indexOf(" ADD "));
 
-        assertThat(removed.split(", ")).hasSize(3 * ChargeWrite.MAX_DROPPED);
+        // Each dropped limit removes three attributes; list elements ("#a[0]") are the recent-token trim.
+        assertThat(removed.split(", ")).filteredOn(path -> !path.endsWith("]")).hasSize(3 * ChargeWrite.MAX_DROPPED);
     }
 
     /** 32 charged limits seen busy, and twice the drop bound of full stored limits no longer configured. */
