@@ -36,13 +36,20 @@ import java.time.Duration;
  * capacity is reported the same way (retry-after of about 292 years) rather than refused. Use it to roll a new
  * limit out safely.
  *
+ * <p><b>Local allowance.</b> With {@link #withLocalAllowance(LocalAllowance) a local allowance} and the limiter's
+ * {@link LocalTier} on, a process may reserve a batch of the limit's tokens and grant acquires from it without I/O;
+ * see {@link LocalAllowance} for the bound this keeps. Off ({@link LocalAllowance#NONE}) unless set.
+ *
  * @param name         the limit's name, e.g. {@code rpm}; matches {@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters
  * @param capacity     the most tokens the bucket holds (the burst), at least 1
  * @param refillAmount tokens added per {@code refillPeriod}, at least 1
  * @param refillPeriod the period over which {@code refillAmount} tokens are added
  * @param shadow       whether the limit only reports what it would reject instead of rejecting
+ * @param local        how far one process may serve the limit from tokens reserved in advance;
+ *                     {@link LocalAllowance#NONE} for none
  */
-public record Limit(String name, long capacity, long refillAmount, Duration refillPeriod, boolean shadow) {
+public record Limit(String name, long capacity, long refillAmount, Duration refillPeriod, boolean shadow,
+                    LocalAllowance local) {
 
     /** The largest capacity, refill amount or single amount requested: 10^15 tokens. */
     public static final long MAX_TOKENS = 1_000_000_000_000_000L;
@@ -78,6 +85,7 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         Require.positive("limit '" + name + "' capacity", capacity, MAX_TOKENS);
         Require.positive("limit '" + name + "' refill amount", refillAmount, MAX_TOKENS);
         Require.nonNull("limit '" + name + "' refill period", refillPeriod);
+        Require.nonNull("limit '" + name + "' local allowance", local);
         if (refillPeriod.compareTo(MIN_PERIOD) < 0 || refillPeriod.compareTo(MAX_PERIOD) > 0) {
             throw new IllegalArgumentException("limit '" + name + "' refill period is " + refillPeriod
                     + ": must be between " + MIN_PERIOD + " and " + MAX_PERIOD);
@@ -94,9 +102,14 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         }
     }
 
-    /** An enforced limit (not {@link #shadow}) with the given parameters. */
+    /** A limit without a local allowance. */
+    public Limit(String name, long capacity, long refillAmount, Duration refillPeriod, boolean shadow) {
+        this(name, capacity, refillAmount, refillPeriod, shadow, LocalAllowance.NONE);
+    }
+
+    /** An enforced limit (not {@link #shadow}) without a local allowance, with the given parameters. */
     public Limit(String name, long capacity, long refillAmount, Duration refillPeriod) {
-        this(name, capacity, refillAmount, refillPeriod, false);
+        this(name, capacity, refillAmount, refillPeriod, false, LocalAllowance.NONE);
     }
 
     /** A limit of {@code rate} tokens per second with a capacity of {@code rate}. */
@@ -126,12 +139,12 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
 
     /** Returns a copy whose capacity (the most tokens available at once) is {@code burst}. */
     public Limit withBurst(long burst) {
-        return new Limit(name, burst, refillAmount, refillPeriod, shadow);
+        return new Limit(name, burst, refillAmount, refillPeriod, shadow, local);
     }
 
     /** Returns a copy with another name and the same parameters. */
     public Limit withName(String newName) {
-        return new Limit(newName, capacity, refillAmount, refillPeriod, shadow);
+        return new Limit(newName, capacity, refillAmount, refillPeriod, shadow, local);
     }
 
     /** Returns a copy in shadow mode: evaluated and reported, never rejecting (see the class documentation). */
@@ -141,10 +154,26 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
 
     /** Returns a copy in shadow mode ({@code true}) or enforced ({@code false}). */
     public Limit withShadow(boolean newShadow) {
-        return newShadow == shadow ? this : new Limit(name, capacity, refillAmount, refillPeriod, newShadow);
+        return newShadow == shadow ? this : new Limit(name, capacity, refillAmount, refillPeriod, newShadow, local);
     }
 
-    /** Returns whether {@code other} has the same capacity, refill amount and period (names and shadow mode aside). */
+    /**
+     * Returns a copy that processes with the {@link LocalTier} on may serve from tokens reserved in advance, within
+     * {@code allowance}; {@link LocalAllowance#NONE} turns it off.
+     */
+    public Limit withLocalAllowance(LocalAllowance allowance) {
+        return local.equals(allowance) ? this : new Limit(name, capacity, refillAmount, refillPeriod, shadow, allowance);
+    }
+
+    /** {@link #withLocalAllowance(LocalAllowance)} with {@link LocalAllowance#defaults()}. */
+    public Limit withLocalAllowance() {
+        return withLocalAllowance(LocalAllowance.defaults());
+    }
+
+    /**
+     * Returns whether {@code other} has the same capacity, refill amount and period (names, shadow mode and local
+     * allowance aside): whether a bucket kept under one needs no reconciling to the other.
+     */
     public boolean sameParameters(Limit other) {
         return capacity == other.capacity && refillAmount == other.refillAmount
                 && refillPeriod.equals(other.refillPeriod);
@@ -184,10 +213,14 @@ public record Limit(String name, long capacity, long refillAmount, Duration refi
         return (double) refillAmount * NANOS_PER_SECOND / periodNanos();
     }
 
-    /** A compact description such as {@code 100/PT1M}, {@code 10000/PT1M burst 15000} or {@code 5/PT1S shadow}. */
+    /**
+     * A compact description such as {@code 100/PT1M}, {@code 10000/PT1M burst 15000}, {@code 5/PT1S shadow} or
+     * {@code 100/PT1S local 10% PT1S}.
+     */
     public String describe() {
         String rate = refillAmount + "/" + refillPeriod;
         String described = capacity == refillAmount ? rate : rate + " burst " + capacity;
-        return shadow ? described + " shadow" : described;
+        described = shadow ? described + " shadow" : described;
+        return local.enabled() ? described + " " + local.describe() : described;
     }
 }
