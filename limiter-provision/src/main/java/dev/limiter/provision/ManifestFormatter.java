@@ -59,7 +59,7 @@ public final class ManifestFormatter {
                     SourcePosition at = comment.getStartMark()
                             .map(mark -> new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1))
                             .orElse(SourcePosition.unknown(file));
-                    problems.add(ManifestProblem.error(at, "comment '#" + comment.getValue().strip() + "': fmt "
+                    problems.add(ManifestProblem.error(at, "comment '# " + comment.getValue().strip() + "': fmt "
                             + "rewrites the file from its content and would drop it; move it out or leave the file "
                             + "unformatted"));
                 }
