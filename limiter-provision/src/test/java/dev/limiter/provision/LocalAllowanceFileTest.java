@@ -140,6 +140,21 @@ class LocalAllowanceFileTest {
                 assertThat(change.after()).doesNotContainKeys("rpm.local.max_share", "rpm.local.max_hold"));
     }
 
+    @Test
+    void lint_allowanceBelowOneToken_warnsThatItServesNothingLocally() {
+        LimitsManifest manifest = ManifestParser.parse("""
+                namespace: prod
+                defaults:
+                  limits:
+                    rpm: {rate: 5, per: minute, local: true}
+                """, "limits.yaml");
+
+        assertThat(new ManifestLinter(8).lint(manifest, "limits.yaml")).extracting(ManifestProblem::toString)
+                .containsExactly("limits.yaml:4:5: warning: limit 'rpm' of " + ConfigScope.namespace() + " has a "
+                        + "local allowance of max_share 0.1 of a capacity of 5, which is less than one token: no "
+                        + "process can hold any, so every acquire is charged to the table");
+    }
+
     private static List<Limit> namespaceLimits(LimitsManifest manifest) {
         return manifest.configs().get(ConfigScope.namespace()).limits();
     }

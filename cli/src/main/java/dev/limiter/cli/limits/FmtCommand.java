@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
             "  limiter limits fmt limits.yaml",
-            "  limiter limits fmt --check limits/*.yaml     in CI: exit 2 if any file is not canonical",
+            "  limiter limits fmt --check limits/*.yaml   in CI: 2 if one is not canonical",
             "  limiter limits fmt - < limits.yaml > canonical.yaml"
         })
 final class FmtCommand implements Callable<Integer> {

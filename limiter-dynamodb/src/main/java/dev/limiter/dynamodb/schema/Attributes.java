@@ -35,7 +35,7 @@ public final class Attributes {
     public static final String DISPLAY_NAME = "dn";
     /** Entity: metadata map. */
     public static final String METADATA = "md";
-    /** Configuration: limits by name, each {@code {c, ra, rp}}. */
+    /** Configuration: limits by name, each {@code {c, ra, rp}} plus {@code sh}, {@code lsh}, {@code lho} when set. */
     public static final String LIMITS = "lim";
     /** Configuration: names marked unlimited. */
     public static final String UNLIMITED = "unl";
