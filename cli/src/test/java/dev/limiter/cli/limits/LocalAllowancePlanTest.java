@@ -62,6 +62,19 @@ class LocalAllowancePlanTest {
     }
 
     @Test
+    void show_savedPlanWithAllowanceChange_showsTheAttributes() {
+        String namespace = TestTable.freshNamespace("locals");
+        String file = write("limits.yaml", namespace, "local: {max_share: 0.3, max_hold: 2s}");
+        String saved = dir.resolve("plan-" + namespace + ".json").toString();
+        table.run("limits", "plan", "-f", file, "--out", saved);
+
+        CliRun show = CliRun.of("limits", "show", saved);
+
+        assertThat(show.exitCode()).as(show.output()).isEqualTo(ExitCode.OK);
+        assertThat(show.out()).contains("+ rpm.local.max_hold  = 2s", "+ rpm.local.max_share = 0.3");
+    }
+
+    @Test
     void export_appliedAllowance_writesItBackSoPlanShowsNoChanges() {
         String namespace = TestTable.freshNamespace("localx");
         String file = write("limits.yaml", namespace, "local: {max_share: 0.2, max_hold: 3s}");
