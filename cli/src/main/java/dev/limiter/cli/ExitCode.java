@@ -22,7 +22,10 @@ public final class ExitCode {
      */
     public static final int ERROR = 1;
 
-    /** {@code limits plan|diff --detailed-exitcode}: the run succeeded and the table differs from the file. */
+    /**
+     * {@code limits plan|diff --detailed-exitcode}: the run succeeded and the table differs from the file;
+     * {@code limits fmt --check}: a file is not in canonical form.
+     */
     public static final int CHANGES = 2;
 
     /**
@@ -42,7 +45,8 @@ public final class ExitCode {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(OK + ":", "success");
         codes.put(ERROR + ":", "error (the message says what failed)");
-        codes.put(CHANGES + ":", "plan/diff --detailed-exitcode: the table differs from the file");
+        codes.put(CHANGES + ":", "plan/diff --detailed-exitcode: the table differs from the file; "
+                + "fmt --check: a file is not canonical");
         codes.put(LIMIT_EXCEEDED + ":", "acquire rejected, or demo: a limit admitted more than it allows");
         codes.put(USAGE + ":", "usage error (unknown option, invalid or missing value)");
         return codes;

@@ -1,6 +1,7 @@
 package dev.limiter.provision;
 
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
 import dev.limiter.config.LimitConfig;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -15,21 +16,24 @@ import java.util.Set;
 /**
  * Reads a {@code limits:} mapping. Each limit is written as {@code {rate, per, burst}} (burst defaults to the rate),
  * as {@code {capacity, refill_amount, refill_period}}, or as {@code {unlimited: true}}. The first two forms may add
- * {@code shadow: true} for a limit that reports what it would reject instead of rejecting ({@link Limit#shadow}).
+ * {@code shadow: true} for a limit that reports what it would reject instead of rejecting ({@link Limit#shadow}), and
+ * {@code local:} for a local allowance ({@link LocalAllowanceReader}).
  */
 final class LimitSpecReader {
 
     private static final Set<String> FIELDS = Set.of("rate", "per", "burst", "capacity", "refill_amount",
-            "refill_period", "unlimited", "shadow");
+            "refill_period", "unlimited", "shadow", "local");
     private static final Set<String> RATE_FORM = Set.of("rate", "per", "burst");
     private static final Set<String> CAPACITY_FORM = Set.of("capacity", "refill_amount", "refill_period");
 
     private final YamlReader yaml;
     private final Map<String, SourcePosition> positions;
+    private final LocalAllowanceReader localAllowances;
 
     LimitSpecReader(YamlReader yaml, Map<String, SourcePosition> positions) {
         this.yaml = yaml;
         this.positions = positions;
+        this.localAllowances = new LocalAllowanceReader(yaml);
     }
 
     /** The configuration a {@code limits:} node describes; {@code address} prefixes the limits' positions. */
@@ -105,10 +109,11 @@ final class LimitSpecReader {
         Optional<Long> burst = fields.containsKey("burst")
                 ? yaml.positive(fields.get("burst").value(), "'burst' of " + what, Limit.MAX_TOKENS) : rate;
         Optional<Boolean> shadow = shadow(fields, what);
-        if (rate.isEmpty() || per.isEmpty() || burst.isEmpty() || shadow.isEmpty()) {
+        Optional<LocalAllowance> local = local(fields, what);
+        if (rate.isEmpty() || per.isEmpty() || burst.isEmpty() || shadow.isEmpty() || local.isEmpty()) {
             return Optional.empty();
         }
-        return build(entry, burst.get(), rate.get(), per.get(), shadow.get());
+        return build(entry, burst.get(), rate.get(), per.get(), shadow.get(), local.get());
     }
 
     private Optional<Limit> capacityLimit(YamlReader.Entry entry, Map<String, YamlReader.Entry> fields, String what) {
@@ -117,10 +122,11 @@ final class LimitSpecReader {
                 Limit.MAX_TOKENS);
         Optional<Duration> period = duration(fields.get("refill_period").value(), "'refill_period' of " + what);
         Optional<Boolean> shadow = shadow(fields, what);
-        if (capacity.isEmpty() || amount.isEmpty() || period.isEmpty() || shadow.isEmpty()) {
+        Optional<LocalAllowance> local = local(fields, what);
+        if (capacity.isEmpty() || amount.isEmpty() || period.isEmpty() || shadow.isEmpty() || local.isEmpty()) {
             return Optional.empty();
         }
-        return build(entry, capacity.get(), amount.get(), period.get(), shadow.get());
+        return build(entry, capacity.get(), amount.get(), period.get(), shadow.get(), local.get());
     }
 
     /** The {@code shadow} flag: false when absent, empty (an error was reported) when it is not a boolean. */
@@ -129,10 +135,16 @@ final class LimitSpecReader {
         return flag == null ? Optional.of(false) : yaml.bool(flag.value(), "'shadow' of " + what);
     }
 
+    /** The {@code local} allowance: none when absent, empty (an error was reported) when it is malformed. */
+    private Optional<LocalAllowance> local(Map<String, YamlReader.Entry> fields, String what) {
+        YamlReader.Entry local = fields.get("local");
+        return local == null ? Optional.of(LocalAllowance.NONE) : localAllowances.read(local.value(), what);
+    }
+
     private Optional<Limit> build(YamlReader.Entry entry, long capacity, long amount, Duration period,
-                                  boolean shadow) {
+                                  boolean shadow, LocalAllowance local) {
         try {
-            return Optional.of(new Limit(entry.key(), capacity, amount, period, shadow));
+            return Optional.of(new Limit(entry.key(), capacity, amount, period, shadow, local));
         } catch (IllegalArgumentException impossible) {
             yaml.error(entry.keyNode(), impossible.getMessage());
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.limiter.provision;
 import dev.limiter.Limit;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.audit.AuditValues;
 import dev.limiter.entity.Entity;
 
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The semantic checks of a parsed limits file, offline: every parent is declared in the file, no parent chain forms
  * a cycle or grows deeper than the bound (errors); a cascading child's limit above its parent's and a burst below
- * the refill amount (warnings: legal, but a request above the smaller capacity can never be granted).
+ * the refill amount (warnings: legal, but a request above the smaller capacity can never be granted), and a local
+ * allowance too small to hold one token (a warning: legal, but it serves nothing locally).
  */
 public final class ManifestLinter {
 
@@ -83,6 +85,13 @@ public final class ManifestLinter {
                         + limit.capacity() + " below its rate of " + limit.refillAmount() + " per "
                         + Durations.format(limit.refillPeriod()) + ": requests above " + limit.capacity()
                         + " can never be granted"));
+            }
+            if (limit.local().enabled() && limit.local().maxTokens(limit) == 0) {
+                problems.add(ManifestProblem.warning(manifest.positionOf(Resource.addressOf(scope) + "."
+                        + limit.name(), file), "limit '" + limit.name() + "' of " + scope + " has a local allowance "
+                        + "of max_share " + AuditValues.share(limit.local().maxShare()) + " of a capacity of "
+                        + limit.capacity() + ", which is less than one token: no process can hold any, so every "
+                        + "acquire is charged to the table"));
             }
         }
     }

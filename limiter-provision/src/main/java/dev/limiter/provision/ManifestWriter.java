@@ -3,6 +3,7 @@ package dev.limiter.provision;
 import dev.limiter.Limit;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.audit.AuditValues;
 import dev.limiter.entity.Entity;
 
 import java.util.Comparator;
@@ -121,13 +122,22 @@ public final class ManifestWriter {
 
     private static String limit(Limit limit) {
         Optional<String> per = Durations.word(limit.refillPeriod());
-        String shadow = limit.shadow() ? ", shadow: true" : "";
+        String shadow = (limit.shadow() ? ", shadow: true" : "") + local(limit);
         if (per.isEmpty()) {
             return "{capacity: " + limit.capacity() + ", refill_amount: " + limit.refillAmount() + ", refill_period: "
                     + Durations.format(limit.refillPeriod()) + shadow + "}";
         }
         String burst = limit.capacity() == limit.refillAmount() ? "" : ", burst: " + limit.capacity();
         return "{rate: " + limit.refillAmount() + ", per: " + per.get() + burst + shadow + "}";
+    }
+
+    /** The {@code local:} field, always with both keys so a file keeps its meaning if the defaults change. */
+    private static String local(Limit limit) {
+        if (!limit.local().enabled()) {
+            return "";
+        }
+        return ", local: {max_share: " + AuditValues.share(limit.local().maxShare()) + ", max_hold: "
+                + Durations.format(limit.local().maxHold()) + "}";
     }
 
     private void line(int depth, String text) {

@@ -117,8 +117,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + "target it was planned with");
         }
         if (globals.json() && !saved && !autoApprove) {
-            throw new ParameterException(spec.commandLine(), "--output json needs --auto-approve or --plan: "
-                    + "there is no prompt in JSON mode");
+            throw new ParameterException(spec.commandLine(), "--output " + globals.output() + " needs "
+                    + "--auto-approve or --plan: there is no prompt when the output is a document");
         }
     }
 

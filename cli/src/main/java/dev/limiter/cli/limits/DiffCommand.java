@@ -71,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
             if (json || globals.json()) {
                 Map<String, Object> document = PlanDocument.of("drift", drift, limits.name(), session.table());
                 document.put("unmanaged", unmanaged);
-                JsonOutput.print(terminal, document);
+                JsonOutput.print(json ? terminal.withYamlDocuments(false) : terminal, document);
             } else {
                 new PlanView(terminal).printDrift(drift, limits.name());
                 if (!unmanaged.isEmpty()) {

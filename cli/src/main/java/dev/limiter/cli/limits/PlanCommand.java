@@ -80,7 +80,8 @@ final class PlanCommand implements Callable<Integer> {
                         .save(out);
             }
             if (json || globals.json()) {
-                JsonOutput.print(terminal, PlanDocument.of("plan", plan, limits.name(), session.table()));
+                JsonOutput.print(json ? terminal.withYamlDocuments(false) : terminal,
+                        PlanDocument.of("plan", plan, limits.name(), session.table()));
             } else {
                 new PlanView(terminal).printPlan(plan, limits.name());
                 printSaved(terminal, plan);

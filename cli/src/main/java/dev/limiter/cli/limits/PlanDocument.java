@@ -52,11 +52,16 @@ final class PlanDocument {
         return document;
     }
 
-    /** Attribute values as JSON numbers and booleans where they are ones; durations and names stay strings. */
+    /**
+     * Attribute values as JSON numbers and booleans where they are ones (a local allowance's {@code max_share} a
+     * decimal number); durations and names stay strings.
+     */
     static Map<String, Object> typed(Map<String, String> attributes) {
         Map<String, Object> typed = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
-            if (value.matches("-?[0-9]{1,18}")) {
+            if (name.endsWith(".local.max_share") && value.matches("[0-9]+(\\.[0-9]+)?")) {
+                typed.put(name, new java.math.BigDecimal(value));
+            } else if (value.matches("-?[0-9]{1,18}")) {
                 typed.put(name, Long.parseLong(value));
             } else if (value.equals("true") || value.equals("false")) {
                 typed.put(name, Boolean.parseBoolean(value));

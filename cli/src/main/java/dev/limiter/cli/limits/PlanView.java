@@ -167,6 +167,6 @@ final class PlanView {
 
     /** Numbers, booleans and durations as they are; anything else as a quoted string, like Terraform. */
     static String value(String text) {
-        return text.matches("-?[0-9]+|true|false|[0-9]+(ms|s|m|h|d|w)") ? text : JsonOutput.toJson(text);
+        return text.matches("-?[0-9]+(\\.[0-9]+)?|true|false|[0-9]+(ms|s|m|h|d|w)") ? text : JsonOutput.toJson(text);
     }
 }

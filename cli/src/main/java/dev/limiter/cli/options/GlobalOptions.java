@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Options every command accepts: {@code -h/--help}, {@code -v/--verbose}, {@code --no-color} and
- * {@code -o/--output text|json}. Mix it into each command with {@code @Mixin(name = GlobalOptions.MIXIN_NAME)}; an
+ * {@code -o/--output text|json|yaml}. Mix it into each command with {@code @Mixin(name = GlobalOptions.MIXIN_NAME)}; an
  * option given at any level ({@code limiter -v demo} or {@code limiter demo -v}) applies to the command that runs,
  * the most specific level winning for {@code --output}.
  *
@@ -31,7 +31,8 @@ public final class GlobalOptions {
     private boolean noColor;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: text or json (default: text; env: LIMITER_OUTPUT).")
+            description = "Output format: text, json or yaml (yaml: the JSON document as YAML; "
+                    + "default: text; env: LIMITER_OUTPUT).")
     private OutputFormat output;
 
     @Spec(Spec.Target.MIXEE)
@@ -62,15 +63,19 @@ public final class GlobalOptions {
         return (OutputFormat) Layers.value(mixee, MIXIN_NAME, "--output").orElse(OutputFormat.text);
     }
 
-    /** Whether the output format is JSON. */
+    /**
+     * Whether the command prints a document rather than text: {@code --output json} or {@code --output yaml}
+     * ({@link #terminal()} then prints documents in the chosen one).
+     */
     public boolean json() {
-        return output() == OutputFormat.json;
+        return output() != OutputFormat.text;
     }
 
     /** The running command's streams (stdin from its {@link Environment}), with terminal and color detection. */
     public Terminal terminal() {
         CommandLine commandLine = mixee.commandLine();
-        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), Environment.of(mixee).stdin(), noColor());
+        return Terminal.detect(commandLine.getOut(), commandLine.getErr(), Environment.of(mixee).stdin(), noColor())
+                .withYamlDocuments(output() == OutputFormat.yaml);
     }
 
     private static boolean anyOnPath(CommandSpec start, boolean wantVerbose) {

@@ -28,13 +28,33 @@ public final class Terminal {
     private final BufferedReader in;
     private final boolean interactive;
     private final boolean color;
+    private final boolean yamlDocuments;
 
-    private Terminal(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, boolean color) {
+    private Terminal(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, boolean color,
+                     boolean yamlDocuments) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.in = Objects.requireNonNull(in, "in");
         this.interactive = interactive;
         this.color = color;
+        this.yamlDocuments = yamlDocuments;
+    }
+
+    private Terminal(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, boolean color) {
+        this(out, err, in, interactive, color, false);
+    }
+
+    /**
+     * A copy that prints {@link JsonOutput documents} as YAML ({@code --output yaml}) when {@code yaml} is true, as
+     * JSON otherwise.
+     */
+    public Terminal withYamlDocuments(boolean yaml) {
+        return new Terminal(out, err, in, interactive, color, yaml);
+    }
+
+    /** Whether {@link JsonOutput} prints documents on this terminal as YAML rather than JSON. */
+    public boolean yamlDocuments() {
+        return yamlDocuments;
     }
 
     /** A terminal with explicit settings and nothing to read, e.g. for tests. */

@@ -38,6 +38,11 @@ final class ExplanationView {
             terminal.out().println();
             terminal.out().println("No limits apply: acquires are granted unless the request carries limits.");
         }
+        if (explanation.buckets().stream().flatMap(b -> b.limits().stream())
+                .anyMatch(l -> l.limit().local().enabled())) {
+            terminal.out().println();
+            terminal.out().println(LocalAllowanceView.NOT_HELD_HERE);
+        }
     }
 
     private void printBucket(Explanation.Bucket bucket) {
@@ -52,6 +57,8 @@ final class ExplanationView {
                         Units.duration(limit.timeToFull())));
             }
             table.render().forEach(line -> terminal.out().println("  " + line));
+            bucket.limits().stream().map(Explanation.LimitExplanation::limit).filter(l -> l.local().enabled())
+                    .forEach(limit -> terminal.out().println("  " + LocalAllowanceView.line(limit)));
         }
         bucket.unlimited().forEach((name, level) -> terminal.out().println("  " + name + ": unlimited (set at "
                 + Units.level(level) + ")"));
@@ -72,6 +79,7 @@ final class ExplanationView {
                 entry.put("refill_period", Units.period(limit.limit().refillPeriod()));
                 entry.put("source", Units.level(limit.source()));
                 entry.put("shadow", limit.shadow());
+                entry.put("local", LocalAllowanceView.document(limit.limit()));
                 entry.put("available", limit.available());
                 entry.put("debt", limit.debt());
                 entry.put("time_to_full_ms", limit.timeToFull().toMillis());

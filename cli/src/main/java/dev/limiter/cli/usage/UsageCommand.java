@@ -115,7 +115,7 @@ public final class UsageCommand implements Callable<Integer> {
             throw usageError("--limit chooses what --chart draws: add --chart");
         }
         if (chart && globals.json()) {
-            throw usageError("--chart draws text: it cannot be combined with --output json");
+            throw usageError("--chart draws text: it cannot be combined with --output " + globals.output());
         }
         Instant from = since.resolve(now);
         Instant to = until.resolve(now);

@@ -85,6 +85,28 @@ class ExamplesTest {
                 .isEmpty();
     }
 
+    @Test
+    void schema_localAllowance_acceptsAndRejectsWhatTheParserDoes() throws IOException {
+        Schema schema = schema();
+        String accepted = """
+                namespace: ns
+                defaults:
+                  limits:
+                    a: {rate: 5, per: minute, local: true}
+                    b: {rate: 5, per: minute, local: false}
+                    c: {capacity: 9, refill_amount: 5, refill_period: 30s, local: {max_share: 0.25, max_hold: 500ms}}
+                    d: {rate: 5, per: minute, local: {max_share: "1"}}
+                """;
+
+        assertThat(schema.validate(accepted, InputFormat.YAML)).isEmpty();
+        assertThat(ManifestParser.parse(accepted, "local.yaml").configs()).hasSize(1);
+        for (String rejected : List.of("{max_share: 1.5}", "{max_share: 0}", "{maxShare: 0.1}", "yes",
+                "{max_hold: soon}")) {
+            String text = "namespace: ns\ndefaults: {limits: {rpm: {rate: 5, per: minute, local: " + rejected + "}}}";
+            assertThat(schema.validate(text, InputFormat.YAML)).as(rejected).isNotEmpty();
+        }
+    }
+
     private static Schema schema() throws IOException {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(ROOT.resolve("schema/limits.schema.json")), InputFormat.JSON);

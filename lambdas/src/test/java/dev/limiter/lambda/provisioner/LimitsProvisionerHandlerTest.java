@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +93,21 @@ class LimitsProvisionerHandlerTest {
                 "Destroyed", 2));
         assertThat(limiter.entities().list()).extracting(Entity::id).containsExactly("hand-made");
         assertThat(limiter.configs().list()).isEmpty();
+    }
+
+    @Test
+    void create_manifestWithLocalAllowance_storesItWithTheLimit() {
+        CloudFormationCustomResourceEvent event = event("create.json");
+        event.getResourceProperties().put("Manifest", "namespace: cfn-local\ndefaults:\n  limits:\n"
+                + "    rpm: {rate: 100, per: minute, local: {max_share: 0.2, max_hold: 500ms}}\n");
+
+        handler.handleRequest(event, new TestContext());
+
+        RateLimiter limiter = RateLimiter.builder().backend(DynamoDbBackend.builder().client(client).tableName(table)
+                .build()).namespace("cfn-local").build();
+        assertThat(answers.get(answers.size() - 1)).containsEntry("Status", "SUCCESS");
+        assertThat(limiter.configs().get(ConfigScope.namespace()).orElseThrow().limits()).containsExactly(
+                Limit.perMinute("rpm", 100).withLocalAllowance(LocalAllowance.of(0.2, Duration.ofMillis(500))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.entity.Entity;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,10 @@ public final class AuditValues {
             if (limit.shadow()) {
                 attributes.put(limit.name() + ".shadow", "true");
             }
+            if (limit.local().enabled()) {
+                attributes.put(limit.name() + ".local.max_share", share(limit.local().maxShare()));
+                attributes.put(limit.name() + ".local.max_hold", period(limit.local().maxHold()));
+            }
         }
         config.unlimited().forEach(name -> attributes.put(name + ".unlimited", "true"));
         return attributes;
@@ -73,6 +78,11 @@ public final class AuditValues {
     /** The attributes of a namespace's settings. */
     public static Map<String, String> of(OnUnavailable onUnavailable) {
         return Map.of("on_unavailable", onUnavailable.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A local allowance's share of capacity as the shortest decimal that reads back the same: {@code 0.1}, {@code 1}. */
+    public static String share(double share) {
+        return BigDecimal.valueOf(share).stripTrailingZeros().toPlainString();
     }
 
     /** A period in its largest whole unit: {@code 1w}, {@code 1d}, {@code 90s}, {@code 500ms}. */

@@ -35,7 +35,7 @@ public final class Attributes {
     public static final String DISPLAY_NAME = "dn";
     /** Entity: metadata map. */
     public static final String METADATA = "md";
-    /** Configuration: limits by name, each {@code {c, ra, rp}}. */
+    /** Configuration: limits by name, each {@code {c, ra, rp}} plus {@code sh}, {@code lsh}, {@code lho} when set. */
     public static final String LIMITS = "lim";
     /** Configuration: names marked unlimited. */
     public static final String UNLIMITED = "unl";
@@ -51,6 +51,13 @@ public final class Attributes {
     public static final String REFILL_PERIOD = "rp";
     /** In a configuration's limit: present and true when the limit is in shadow mode (reports, never rejects). */
     public static final String SHADOW = "sh";
+    /**
+     * In a configuration's limit: the local allowance's largest share of capacity one process may hold, a decimal
+     * number in (0, 1]; absent (with {@link #LOCAL_HOLD}) when the limit has no local allowance.
+     */
+    public static final String LOCAL_SHARE = "lsh";
+    /** In a configuration's limit: the local allowance's longest hold in nanoseconds; absent with {@link #LOCAL_SHARE}. */
+    public static final String LOCAL_HOLD = "lho";
 
     /** Usage snapshot: requests counted in the window. */
     public static final String REQUESTS = "rq";

@@ -1,6 +1,7 @@
 package dev.limiter.dynamodb.schema;
 
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
 import dev.limiter.OnUnavailable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
@@ -36,6 +37,10 @@ public final class ConfigItems {
             if (limit.shadow()) {
                 fields.put(Attributes.SHADOW, AttributeValue.fromBool(true));
             }
+            if (limit.local().enabled()) {
+                fields.put(Attributes.LOCAL_SHARE, AttributeValue.fromN(shareText(limit.local().maxShare())));
+                fields.put(Attributes.LOCAL_HOLD, number(limit.local().maxHold().toNanos()));
+            }
             limits.put(limit.name(), AttributeValue.fromM(fields));
         }
         item.put(Attributes.LIMITS, AttributeValue.fromM(limits));
@@ -48,8 +53,12 @@ public final class ConfigItems {
     /**
      * The configuration an item stores.
      *
-     * @throws IllegalArgumentException if a stored attribute has the wrong type or a limit lacks a field (a corrupt
-     *                                  item is reported, never read as "no limits")
+     * <p>A limit without the local allowance attributes (every item written before they existed) reads as
+     * {@link LocalAllowance#NONE}.
+     *
+     * @throws IllegalArgumentException if a stored attribute has the wrong type or a limit lacks a field, or its
+     *                                  local allowance is half stored, not numeric or out of range (a corrupt item
+     *                                  is reported, never read as "no limits")
      */
     public static LimitConfig decode(Map<String, AttributeValue> item) {
         List<Limit> limits = new ArrayList<>();
@@ -69,7 +78,7 @@ public final class ConfigItems {
                 limits.add(new Limit(entry.getKey(), longOf(fields, Attributes.CAPACITY),
                         longOf(fields, Attributes.REFILL_AMOUNT),
                         Duration.ofNanos(longOf(fields, Attributes.REFILL_PERIOD)),
-                        shadow != null && Boolean.TRUE.equals(shadow.bool())));
+                        shadow != null && Boolean.TRUE.equals(shadow.bool()), localOf(entry.getKey(), fields)));
             }
         }
         limits.sort((a, b) -> a.name().compareTo(b.name()));
@@ -92,6 +101,38 @@ public final class ConfigItems {
         AttributeValue policy = settings == null ? null : settings.get(Attributes.ON_UNAVAILABLE);
         return policy == null ? Optional.empty()
                 : Optional.of(OnUnavailable.valueOf(policy.s().toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * The local allowance a stored limit declares: {@link LocalAllowance#NONE} when neither attribute is present.
+     *
+     * @throws IllegalArgumentException if only one is present, either is not a number, or the values break
+     *                                  {@link LocalAllowance}'s rules
+     */
+    private static LocalAllowance localOf(String limit, Map<String, AttributeValue> fields) {
+        AttributeValue share = fields.get(Attributes.LOCAL_SHARE);
+        AttributeValue hold = fields.get(Attributes.LOCAL_HOLD);
+        if (share == null && hold == null) {
+            return LocalAllowance.NONE;
+        }
+        String what = "stored local allowance of limit '" + limit + "'";
+        if (share == null || share.n() == null || hold == null || hold.n() == null) {
+            throw new IllegalArgumentException(what + " needs both '" + Attributes.LOCAL_SHARE + "' and '"
+                    + Attributes.LOCAL_HOLD + "' as numbers");
+        }
+        try {
+            return LocalAllowance.of(Double.parseDouble(share.n()), Duration.ofNanos(Long.parseLong(hold.n())));
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(what + " is not a number: '" + share.n() + "', '" + hold.n() + "'",
+                    notANumber);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new IllegalArgumentException(what + ": " + outOfRange.getMessage(), outOfRange);
+        }
+    }
+
+    /** A share as the shortest decimal that reads back as the same double, e.g. {@code 0.1} or {@code 1}. */
+    private static String shareText(double share) {
+        return java.math.BigDecimal.valueOf(share).stripTrailingZeros().toPlainString();
     }
 
     private static AttributeValue number(long value) {
