@@ -19,8 +19,10 @@ import dev.limiter.internal.Futures;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -305,6 +307,7 @@ public final class AllowanceTier implements Backend, LocalTierView {
     void sweepAt(long nowNanos, boolean all) {
         long idle = 2 * settings.batchInterval().toNanos();
         List<CompletableFuture<Void>> writes = new ArrayList<>();
+        boolean dropped = false;
         for (Pool pool : pools.values()) {
             Returns returns = new Returns();
             synchronized (pool) {
@@ -312,11 +315,25 @@ public final class AllowanceTier implements Backend, LocalTierView {
                 if (!all && pool.isEmpty() && nowNanos - pool.touchedAtNanos >= POOL_IDLE.toNanos()) {
                     pool.removed = true;
                     pools.remove(pool.keys, pool);
+                    dropped = true;
                 }
             }
             writes.add(flush(returns, nowNanos));
         }
+        if (dropped) {
+            forgetUnpooled();
+        }
         writes.forEach(Futures::join);
+    }
+
+    /**
+     * Drops the ledger of buckets no pool holds any more, so that a process serving millions of entities keeps
+     * counters only for those active within {@link #POOL_IDLE}.
+     */
+    private void forgetUnpooled() {
+        Set<BucketKey> live = new HashSet<>();
+        pools.values().forEach(pool -> live.addAll(pool.keys));
+        tallies.keySet().removeIf(id -> !live.contains(id.key()));
     }
 
     private long clockNanos() {

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public interface LocalTierView {
 
-    /** The counters of every (bucket, limit) this tier has reserved for, in no particular order. */
+    /**
+     * The counters of every (bucket, limit) this tier has reserved for, in no particular order. A bucket whose
+     * allowances were all returned and that no acquire touched for a minute is forgotten, counters included.
+     */
     List<AllowanceCounters> ledger();
 
     /**
