@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.AllowanceTier;
 import dev.limiter.backend.Backend;
 import dev.limiter.internal.Require;
 import dev.limiter.memory.InMemoryBackend;
@@ -36,6 +37,7 @@ public final class RateLimiterBuilder {
     private Sleeper sleeper = Sleeper.system();
     private LeaseFailurePolicy leaseFailurePolicy = LeaseFailurePolicy.ROLLBACK;
     private boolean shadow;
+    private LocalTier localTier;
 
     RateLimiterBuilder() {
     }
@@ -125,6 +127,20 @@ public final class RateLimiterBuilder {
         return this;
     }
 
+    /**
+     * Turns the local tier on: acquires whose every charged limit (in every bucket of the cascade) has a
+     * {@link Limit#local() local allowance} are granted from tokens this process reserved in batches from the shared
+     * bucket, without I/O; every other acquire is charged exactly as without the tier. Default: off.
+     *
+     * <p>Over any window {@code w} the fleet then admits at most {@code capacity + rate * (w + maxHold)} instead of
+     * {@code capacity + rate * w}; see {@link LocalAllowance}. Close the limiter ({@link RateLimiter#close()}) to
+     * give unused tokens back; a process that dies keeps at most {@link LocalAllowance#maxTokens} per limit charged.
+     */
+    public RateLimiterBuilder localTier(LocalTier tier) {
+        this.localTier = Require.nonNull("localTier", tier);
+        return this;
+    }
+
     /** Builds the limiter. */
     public RateLimiter build() {
         RateLimiterBuilder frozen = copy();
@@ -132,7 +148,9 @@ public final class RateLimiterBuilder {
             frozen.backend = InMemoryBackend.create();
         }
         RateLimiterListener safe = new SafeListener(frozen.listener);
-        LimiterContext context = new LimiterContext(frozen.backend, frozen.namespace, frozen.clock, safe,
+        Backend charged = frozen.localTier == null ? frozen.backend
+                : AllowanceTier.over(frozen.backend, frozen.localTier, frozen.clock, safe);
+        LimiterContext context = new LimiterContext(charged, frozen.namespace, frozen.clock, safe,
                 frozen.listener != SILENT, frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy, frozen.shadow);
         TargetResolver resolver = new TargetResolver(frozen.backend, frozen.namespace, frozen.clock,
                 frozen.configCacheTtl, frozen.configCacheMaxEntries, frozen.maxDepth, safe);
@@ -142,6 +160,11 @@ public final class RateLimiterBuilder {
     /** The explicitly set policy, if any. */
     Optional<OnUnavailable> onUnavailable() {
         return Optional.ofNullable(onUnavailable);
+    }
+
+    /** The local tier's settings, if it is on. */
+    Optional<LocalTier> localTier() {
+        return Optional.ofNullable(localTier);
     }
 
     int maxDepth() {
@@ -162,6 +185,7 @@ public final class RateLimiterBuilder {
         copy.sleeper = sleeper;
         copy.leaseFailurePolicy = leaseFailurePolicy;
         copy.shadow = shadow;
+        copy.localTier = localTier;
         return copy;
     }
 }
