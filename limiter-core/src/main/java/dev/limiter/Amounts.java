@@ -17,14 +17,27 @@ import java.util.Set;
  */
 final class Amounts extends AbstractMap<String, Long> {
 
-    static final Amounts NONE = new Amounts(new String[0], new long[0]);
+    static final Amounts NONE = new Amounts(new String[0], new long[0], null, null);
 
     private final String[] names;
     private final long[] tokens;
+    /**
+     * The entity and resource of the request that made these amounts, which that request had validated; compared by
+     * identity, so a request built on them from the very same strings need not validate them again.
+     */
+    private final String validEntity;
+    private final String validResource;
 
-    private Amounts(String[] names, long[] tokens) {
+    private Amounts(String[] names, long[] tokens, String validEntity, String validResource) {
         this.names = names;
         this.tokens = tokens;
+        this.validEntity = validEntity;
+        this.validResource = validResource;
+    }
+
+    /** Whether these amounts were made by a request for these very (validated) entity and resource strings. */
+    boolean validatedFor(String entity, String resource) {
+        return validEntity != null && validEntity == entity && validResource == resource;
     }
 
     /** A copy of validated {@code amounts}, in their iteration order. */
@@ -36,23 +49,26 @@ final class Amounts extends AbstractMap<String, Long> {
             names[i] = amount.getKey();
             tokens[i++] = amount.getValue();
         }
-        return new Amounts(names, tokens);
+        return new Amounts(names, tokens, null, null);
     }
 
-    /** A copy with {@code amount} more of {@code name}, added to an existing amount (saturating) or appended. */
-    Amounts plus(String name, long amount) {
+    /**
+     * A copy with {@code amount} more of {@code name}, added to an existing amount (saturating) or appended, made by
+     * a request for {@code validEntity} and {@code validResource}, which that request has validated.
+     */
+    Amounts plus(String name, long amount, String validEntity, String validResource) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
                 long[] updated = tokens.clone();
                 updated[i] = Arithmetic.saturatedAdd(updated[i], amount);
-                return new Amounts(names, updated);
+                return new Amounts(names, updated, validEntity, validResource);
             }
         }
         String[] moreNames = Arrays.copyOf(names, names.length + 1);
         long[] moreTokens = Arrays.copyOf(tokens, tokens.length + 1);
         moreNames[names.length] = name;
         moreTokens[tokens.length] = amount;
-        return new Amounts(moreNames, moreTokens);
+        return new Amounts(moreNames, moreTokens, validEntity, validResource);
     }
 
     /** Whether {@code other} holds the same names and tokens in the same order; compares arrays, no iterator. */
