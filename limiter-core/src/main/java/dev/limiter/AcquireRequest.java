@@ -88,6 +88,12 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
                 Require.argument(false, "limits[" + i + "] must not be null");
             }
         }
+        if (limits.isEmpty() && added.length <= 2
+                && (added.length < 2 || !added[0].name().equals(added[1].name()))) {
+            // The common case, limits given once: nothing to merge, and added was copied by the varargs call or
+            // belongs to the caller, so copy it once.
+            return new AcquireRequest(entity, resource, amounts, RequestLimits.ofDistinct(added.clone()));
+        }
         // The limits kept, then the added ones, a later one of a name replacing an earlier: one array, no iterators.
         Limit[] merged = new Limit[limits.size() + added.length];
         int count = 0;

@@ -4,7 +4,6 @@ import dev.limiter.internal.Arithmetic;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -64,8 +63,11 @@ final class Amounts extends AbstractMap<String, Long> {
                 return new Amounts(names, updated, validEntity, validResource);
             }
         }
-        String[] moreNames = Arrays.copyOf(names, names.length + 1);
-        long[] moreTokens = Arrays.copyOf(tokens, tokens.length + 1);
+        // new String[] and arraycopy rather than Arrays.copyOf, which goes through reflection for a String[]
+        String[] moreNames = new String[names.length + 1];
+        long[] moreTokens = new long[tokens.length + 1];
+        System.arraycopy(names, 0, moreNames, 0, names.length);
+        System.arraycopy(tokens, 0, moreTokens, 0, tokens.length);
         moreNames[names.length] = name;
         moreTokens[tokens.length] = amount;
         return new Amounts(moreNames, moreTokens, validEntity, validResource);
@@ -73,7 +75,19 @@ final class Amounts extends AbstractMap<String, Long> {
 
     /** Whether {@code other} holds the same names and tokens in the same order; compares arrays, no iterator. */
     boolean sameAs(Amounts other) {
-        return this == other || (Arrays.equals(names, other.names) && Arrays.equals(tokens, other.tokens));
+        if (this == other) {
+            return true;
+        }
+        if (names.length != other.names.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            // Names are usually the same constants: identity first.
+            if (tokens[i] != other.tokens[i] || (names[i] != other.names[i] && !names[i].equals(other.names[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name of the {@code i}-th amount. */
