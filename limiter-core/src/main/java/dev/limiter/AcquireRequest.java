@@ -90,9 +90,9 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
         }
         if (limits.isEmpty() && added.length <= 2
                 && (added.length < 2 || !added[0].name().equals(added[1].name()))) {
-            // The common case, limits given once: nothing to merge, and added was copied by the varargs call or
-            // belongs to the caller, so copy it once.
-            return new AcquireRequest(entity, resource, amounts, RequestLimits.ofDistinct(added.clone()));
+            // The common case, limits given once: nothing to merge, and two limits at most, which the list keeps in
+            // fields (added belongs to the caller and is not kept).
+            return new AcquireRequest(entity, resource, amounts, RequestLimits.ofDistinct(added));
         }
         // The limits kept, then the added ones, a later one of a name replacing an earlier: one array, no iterators.
         Limit[] merged = new Limit[limits.size() + added.length];

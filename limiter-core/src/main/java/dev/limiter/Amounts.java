@@ -10,16 +10,22 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The amounts of an {@link AcquireRequest}: an immutable, insertion-ordered map from limit name to tokens, backed by
- * two arrays. Requests are built on every call ({@code of(..).consume(..).consume(..)}), so adding an amount copies
- * two short arrays instead of rebuilding a hash map, and the planner reads the arrays without an iterator.
+ * The amounts of an {@link AcquireRequest}: an immutable, insertion-ordered map from limit name to tokens, kept as a
+ * chain of one node per amount, the last added first. Requests are built on every call
+ * ({@code of(..).consume(..).consume(..)}), so adding an amount allocates one small node that shares the earlier
+ * ones, instead of copying arrays or rebuilding a hash map; the planner reads the amounts by index without an
+ * iterator. A request holds at most {@link Limit#MAX_PER_BUCKET} amounts, so walking the chain stays short.
  */
 final class Amounts extends AbstractMap<String, Long> {
 
-    static final Amounts NONE = new Amounts(new String[0], new long[0], null, null);
+    static final Amounts NONE = new Amounts(null, 0, null, 0, null, null);
 
-    private final String[] names;
-    private final long[] tokens;
+    /** The last amount added; {@code null} only in {@link #NONE}. */
+    private final String name;
+    private final long tokens;
+    /** The amounts added before this one; {@code null} only in {@link #NONE}. */
+    private final Amounts previous;
+    private final int size;
     /**
      * The entity and resource of the request that made these amounts, which that request had validated; compared by
      * identity, so a request built on them from the very same strings need not validate them again.
@@ -27,9 +33,11 @@ final class Amounts extends AbstractMap<String, Long> {
     private final String validEntity;
     private final String validResource;
 
-    private Amounts(String[] names, long[] tokens, String validEntity, String validResource) {
-        this.names = names;
+    private Amounts(String name, long tokens, Amounts previous, int size, String validEntity, String validResource) {
+        this.name = name;
         this.tokens = tokens;
+        this.previous = previous;
+        this.size = size;
         this.validEntity = validEntity;
         this.validResource = validResource;
     }
@@ -39,16 +47,13 @@ final class Amounts extends AbstractMap<String, Long> {
         return validEntity != null && validEntity == entity && validResource == resource;
     }
 
-    /** A copy of validated {@code amounts}, in their iteration order. */
+    /** A copy of validated {@code amounts}, with distinct names, in their iteration order. */
     static Amounts copyOf(Map<String, Long> amounts) {
-        String[] names = new String[amounts.size()];
-        long[] tokens = new long[amounts.size()];
-        int i = 0;
+        Amounts chain = NONE;
         for (Map.Entry<String, Long> amount : amounts.entrySet()) {
-            names[i] = amount.getKey();
-            tokens[i++] = amount.getValue();
+            chain = new Amounts(amount.getKey(), amount.getValue(), chain, chain.size + 1, null, null);
         }
-        return new Amounts(names, tokens, null, null);
+        return chain;
     }
 
     /**
@@ -56,60 +61,78 @@ final class Amounts extends AbstractMap<String, Long> {
      * a request for {@code validEntity} and {@code validResource}, which that request has validated.
      */
     Amounts plus(String name, long amount, String validEntity, String validResource) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                long[] updated = tokens.clone();
-                updated[i] = Arithmetic.saturatedAdd(updated[i], amount);
-                return new Amounts(names, updated, validEntity, validResource);
-            }
+        int existing = indexOf(name);
+        if (existing < 0) {
+            return new Amounts(name, amount, this, size + 1, validEntity, validResource);
         }
-        // new String[] and arraycopy rather than Arrays.copyOf, which goes through reflection for a String[]
-        String[] moreNames = new String[names.length + 1];
-        long[] moreTokens = new long[tokens.length + 1];
-        System.arraycopy(names, 0, moreNames, 0, names.length);
-        System.arraycopy(tokens, 0, moreTokens, 0, tokens.length);
-        moreNames[names.length] = name;
-        moreTokens[tokens.length] = amount;
-        return new Amounts(moreNames, moreTokens, validEntity, validResource);
+        // Rare: the same name twice. Rebuild the chain in order with the sum in place.
+        Amounts chain = NONE;
+        for (int i = 0; i < size; i++) {
+            long tokens = i == existing ? Arithmetic.saturatedAdd(tokens(i), amount) : tokens(i);
+            chain = new Amounts(name(i), tokens, chain, chain.size + 1, validEntity, validResource);
+        }
+        return chain;
     }
 
-    /** Whether {@code other} holds the same names and tokens in the same order; compares arrays, no iterator. */
+    /** Whether {@code other} holds the same names and tokens in the same order; stops at a shared node. */
     boolean sameAs(Amounts other) {
-        if (this == other) {
-            return true;
-        }
-        if (names.length != other.names.length) {
+        if (size != other.size) {
             return false;
         }
-        for (int i = 0; i < names.length; i++) {
+        Amounts mine = this;
+        Amounts theirs = other;
+        while (mine != theirs) {
             // Names are usually the same constants: identity first.
-            if (tokens[i] != other.tokens[i] || (names[i] != other.names[i] && !names[i].equals(other.names[i]))) {
+            if (mine.tokens != theirs.tokens || (mine.name != theirs.name && !mine.name.equals(theirs.name))) {
                 return false;
             }
+            mine = mine.previous;
+            theirs = theirs.previous;
         }
         return true;
     }
 
-    /** The name of the {@code i}-th amount. */
+    /** The name of the {@code i}-th amount, in insertion order. */
     String name(int i) {
-        return names[i];
+        return node(i).name;
     }
 
-    /** The tokens of the {@code i}-th amount. */
+    /** The tokens of the {@code i}-th amount, in insertion order. */
     long tokens(int i) {
-        return tokens[i];
+        return node(i).tokens;
+    }
+
+    private Amounts node(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("amount " + i + " of " + size);
+        }
+        Amounts node = this;
+        for (int steps = size - 1 - i; steps > 0; steps--) {
+            node = node.previous;
+        }
+        return node;
+    }
+
+    /** The insertion index of the amount called {@code key}, or -1. */
+    private int indexOf(Object key) {
+        for (Amounts node = this; node.size > 0; node = node.previous) {
+            if (node.name.equals(key)) {
+                return node.size - 1;
+            }
+        }
+        return -1;
     }
 
     @Override
     public int size() {
-        return names.length;
+        return size;
     }
 
     @Override
     public Long get(Object key) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(key)) {
-                return tokens[i];
+        for (Amounts node = this; node.size > 0; node = node.previous) {
+            if (node.name.equals(key)) {
+                return node.tokens;
             }
         }
         return null;
@@ -117,7 +140,7 @@ final class Amounts extends AbstractMap<String, Long> {
 
     @Override
     public boolean containsKey(Object key) {
-        return get(key) != null;
+        return indexOf(key) >= 0;
     }
 
     @Override
@@ -125,28 +148,34 @@ final class Amounts extends AbstractMap<String, Long> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<String, Long>> iterator() {
+                Amounts[] inOrder = new Amounts[size];
+                Amounts node = Amounts.this;
+                for (int i = size - 1; i >= 0; i--) {
+                    inOrder[i] = node;
+                    node = node.previous;
+                }
                 return new Iterator<>() {
                     private int next;
 
                     @Override
                     public boolean hasNext() {
-                        return next < names.length;
+                        return next < inOrder.length;
                     }
 
                     @Override
                     public Map.Entry<String, Long> next() {
-                        if (next >= names.length) {
+                        if (next >= inOrder.length) {
                             throw new NoSuchElementException();
                         }
-                        int i = next++;
-                        return new SimpleImmutableEntry<>(names[i], tokens[i]);
+                        Amounts amount = inOrder[next++];
+                        return new SimpleImmutableEntry<>(amount.name, amount.tokens);
                     }
                 };
             }
 
             @Override
             public int size() {
-                return names.length;
+                return size;
             }
         };
     }

@@ -7,19 +7,28 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * The request-level limits of an {@link AcquireRequest}: an immutable list over an array, validated once when it is
- * made (no null, distinct names, at most {@link Limit#MAX_PER_BUCKET}). A request's copies share it, so that
+ * The request-level limits of an {@link AcquireRequest}: an immutable list, validated once when it is made (no
+ * null, distinct names, at most {@link Limit#MAX_PER_BUCKET}). A request's copies share it, so that
  * {@code withLimits}, {@code consume} and the record's constructor do not copy or check the limits again, and two
- * lists are compared element by element by identity first.
+ * lists are compared element by element by identity first. Up to two limits, the usual count, are held in fields
+ * rather than a copied array, so {@code withLimits(a, b)} need not copy its arguments.
  */
 final class RequestLimits extends AbstractList<Limit> implements RandomAccess {
 
     static final RequestLimits NONE = new RequestLimits(new Limit[0]);
 
-    private final Limit[] limits;
+    private final int size;
+    private final Limit first;
+    private final Limit second;
+    /** Every limit when there are more than two, else {@code null}. */
+    private final Limit[] all;
 
+    /** Takes {@code limits}' elements; keeps the array itself only when it has more than two. */
     private RequestLimits(Limit[] limits) {
-        this.limits = limits;
+        this.size = limits.length;
+        this.first = size > 0 ? limits[0] : null;
+        this.second = size > 1 ? limits[1] : null;
+        this.all = size > 2 ? limits : null;
     }
 
     /** A validated copy of {@code limits}: each non-null, with distinct names, at most {@link Limit#MAX_PER_BUCKET}. */
@@ -44,8 +53,9 @@ final class RequestLimits extends AbstractList<Limit> implements RandomAccess {
     }
 
     /**
-     * {@code limits} already known to be non-null with distinct names (as {@code withLimits} merges them), which
-     * this list then owns; only the count is checked.
+     * {@code limits} already known to be non-null with distinct names (as {@code withLimits} merges them); the
+     * list owns the array if it has more than two elements (pass a copy), else only reads it. Only the count is
+     * checked.
      */
     static RequestLimits ofDistinct(Limit[] limits) {
         requireAtMostPerBucket(limits.length);
@@ -69,11 +79,13 @@ final class RequestLimits extends AbstractList<Limit> implements RandomAccess {
         if (this == other) {
             return true;
         }
-        if (limits.length != other.limits.length) {
+        if (size != other.size) {
             return false;
         }
-        for (int i = 0; i < limits.length; i++) {
-            if (limits[i] != other.limits[i] && !limits[i].equals(other.limits[i])) {
+        for (int i = 0; i < size; i++) {
+            Limit mine = get(i);
+            Limit theirs = other.get(i);
+            if (mine != theirs && !mine.equals(theirs)) {
                 return false;
             }
         }
@@ -82,11 +94,14 @@ final class RequestLimits extends AbstractList<Limit> implements RandomAccess {
 
     @Override
     public Limit get(int index) {
-        return limits[index];
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("limit " + index + " of " + size);
+        }
+        return all != null ? all[index] : index == 0 ? first : second;
     }
 
     @Override
     public int size() {
-        return limits.length;
+        return size;
     }
 }
