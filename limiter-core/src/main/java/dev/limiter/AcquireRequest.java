@@ -28,50 +28,43 @@ import java.util.Map;
  */
 public record AcquireRequest(String entity, String resource, Map<String, Long> amounts, List<Limit> limits) {
 
-    /** Validates every component and copies the collections. */
+    /**
+     * Validates every component and copies the collections. Each check runs once per value: the copies that
+     * {@link #consume} and {@link #withLimits} make carry amounts marked as validated for this entity and resource
+     * and limits already validated, which this constructor recognises instead of checking them again.
+     */
     public AcquireRequest {
-        Require.entityId("entity", entity);
-        Require.resource("resource", resource);
-        Require.nonNull("amounts", amounts);
-        if (!(amounts instanceof Amounts)) {
-            for (Map.Entry<String, Long> amount : amounts.entrySet()) {
-                requireAmount(Require.limitName("limit name", amount.getKey()), amount.getValue());
-            }
-            amounts = Amounts.copyOf(amounts);
-        }
-        requireAtMostPerBucket("amounts", amounts.size());
-        limits = List.copyOf(limits);
-        requireAtMostPerBucket("limits", limits.size());
-        for (int i = 1; i < limits.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (limits.get(i).name().equals(limits.get(j).name())) {
-                    throw new IllegalArgumentException("request limit '" + limits.get(i).name() + "' is given twice");
+        if (!(amounts instanceof Amounts known && known.validatedFor(entity, resource))) {
+            Require.entityId("entity", entity);
+            Require.resource("resource", resource);
+            Require.nonNull("amounts", amounts);
+            if (!(amounts instanceof Amounts)) {
+                for (Map.Entry<String, Long> amount : amounts.entrySet()) {
+                    requireAmount(Require.limitName("limit name", amount.getKey()), amount.getValue());
                 }
+                amounts = Amounts.copyOf(amounts);
             }
+            RequestLimits.requireAtMostPerBucket("amounts", amounts.size());
         }
+        limits = RequestLimits.copyOf(limits);
     }
 
     /** A request for {@code entity} and {@code resource} that consumes nothing yet. */
     public static AcquireRequest of(String entity, String resource) {
-        return new AcquireRequest(entity, resource, Amounts.NONE, List.of());
+        return new AcquireRequest(entity, resource, Amounts.NONE, RequestLimits.NONE);
     }
 
     /** A request consuming {@code amounts}, e.g. {@code Map.of("rpm", 1L, "tpm", 500L)}. */
     public static AcquireRequest of(String entity, String resource, Map<String, Long> amounts) {
-        return new AcquireRequest(entity, resource, amounts, List.of());
+        return new AcquireRequest(entity, resource, amounts, RequestLimits.NONE);
     }
 
     /** Returns a copy that also takes {@code amount} tokens of limit {@code name} (added to any amount already asked). */
     public AcquireRequest consume(String name, long amount) {
         requireAmount(Require.limitName("limit name", name), amount);
-        return new AcquireRequest(entity, resource, ((Amounts) amounts).plus(name, amount), limits);
-    }
-
-    private static void requireAtMostPerBucket(String field, int count) {
-        if (count > Limit.MAX_PER_BUCKET) {
-            throw new IllegalArgumentException("request " + field + " name " + count + " limits: at most "
-                    + Limit.MAX_PER_BUCKET + " limits may apply to one bucket");
-        }
+        Amounts more = ((Amounts) amounts).plus(name, amount, entity, resource);
+        RequestLimits.requireAtMostPerBucket("amounts", more.size());
+        return new AcquireRequest(entity, resource, more, limits);
     }
 
     private static void requireAmount(String name, Long amount) {
@@ -95,6 +88,12 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
                 Require.argument(false, "limits[" + i + "] must not be null");
             }
         }
+        if (limits.isEmpty() && added.length <= 2
+                && (added.length < 2 || !added[0].name().equals(added[1].name()))) {
+            // The common case, limits given once: nothing to merge, and two limits at most, which the list keeps in
+            // fields (added belongs to the caller and is not kept).
+            return new AcquireRequest(entity, resource, amounts, RequestLimits.ofDistinct(added));
+        }
         // The limits kept, then the added ones, a later one of a name replacing an earlier: one array, no iterators.
         Limit[] merged = new Limit[limits.size() + added.length];
         int count = 0;
@@ -108,7 +107,8 @@ public record AcquireRequest(String entity, String resource, Map<String, Long> a
                 merged[count++] = added[i];
             }
         }
-        return new AcquireRequest(entity, resource, amounts, List.of(Arrays.copyOf(merged, count)));
+        return new AcquireRequest(entity, resource, amounts,
+                RequestLimits.ofDistinct(count == merged.length ? merged : Arrays.copyOf(merged, count)));
     }
 
     private static int indexOf(Limit[] candidates, String name, int from) {

@@ -17,11 +17,9 @@ import dev.limiter.lease.LeaseLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One acquire worked out against its resolved target: which limits of which buckets it charges, how much, and how
@@ -44,6 +42,7 @@ final class ChargePlan {
     private final int chargedBuckets;
     private final ShadowLimits shadows;
     private final LocalPlan local;
+    private final ConfiguredNames configured;
 
     private ChargePlan(AcquireRequest request, ResolvedTarget target, LimitCharge[][] charges, int chargedBuckets,
                        ShadowLimits shadows) {
@@ -52,6 +51,7 @@ final class ChargePlan {
         this.charges = charges;
         this.chargedBuckets = chargedBuckets;
         this.shadows = shadows;
+        this.configured = new ConfiguredNames(request, target.buckets());
         boolean ownBucketOnly = charges.length == 1 && chargedBuckets == 1 && shadows.rejections().isEmpty()
                 && !ShadowLimits.anyShadow(charges[0]);
         this.local = new LocalPlan(request, target.buckets().get(0).key(), ownBucketOnly ? charges[0] : NO_CHARGES);
@@ -73,7 +73,7 @@ final class ChargePlan {
         int chargedBuckets = 0;
         List<LimitStatus> oversized = new ArrayList<>(0);
         for (int i = 0; i < charges.length; i++) {
-            requireAtMostPerBucket(request, buckets.get(i), i == 0);
+            ConfiguredNames.requireAtMostPerBucket(request, buckets.get(i), i == 0);
             charges[i] = chargesOf(request, buckets.get(i), i == 0, shadowAll, oversized);
             chargedBuckets += charges[i].length == 0 ? 0 : 1;
         }
@@ -153,7 +153,7 @@ final class ChargePlan {
         return request == other || (request.entity().equals(other.entity())
                 && request.resource().equals(other.resource())
                 && ((Amounts) request.amounts()).sameAs((Amounts) other.amounts())
-                && request.limits().equals(other.limits()));
+                && ((RequestLimits) request.limits()).sameAs((RequestLimits) other.limits()));
     }
 
     /**
@@ -162,35 +162,6 @@ final class ChargePlan {
      */
     LocalPlan local() {
         return local;
-    }
-
-    /** Levels merged per name may exceed what one level may hold; the write of a bucket must stay bounded. */
-    private static void requireAtMostPerBucket(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
-        int upperBound = bucket.limits().limits().size() + (own ? request.limits().size() : 0);
-        if (upperBound <= Limit.MAX_PER_BUCKET) {
-            return;
-        }
-        int count = configuredNames(request, bucket, own).size();
-        if (count > Limit.MAX_PER_BUCKET) {
-            throw new IllegalArgumentException("entity '" + bucket.key().entity() + "' resource '"
-                    + bucket.key().resource() + "' resolves to " + count + " limits across its configuration levels"
-                    + (own ? " and the request" : "") + ": at most " + Limit.MAX_PER_BUCKET
-                    + " limits may apply to one bucket; mark some unlimited or remove them");
-        }
-    }
-
-    /** The names of every limit that applies to the bucket: stored, and for the entity's own bucket the request's. */
-    private static Set<String> configuredNames(AcquireRequest request, ResolvedTarget.Bucket bucket, boolean own) {
-        if (!own || request.limits().isEmpty()) {
-            return bucket.names();
-        }
-        Set<String> names = new HashSet<>(bucket.names());
-        for (Limit limit : request.limits()) {
-            if (!bucket.limits().unlimited().containsKey(limit.name())) {
-                names.add(limit.name());
-            }
-        }
-        return names;
     }
 
     /** Whether no limit of any bucket is charged (everything the request names is unlimited). */
@@ -221,7 +192,7 @@ final class ChargePlan {
 
     private BucketCharge bucketCharge(int i) {
         ResolvedTarget.Bucket bucket = target.buckets().get(i);
-        return new BucketCharge(bucket.key(), List.of(charges[i]), configuredNames(request, bucket, i == 0));
+        return new BucketCharge(bucket.key(), List.of(charges[i]), configured.of(i));
     }
 
     /** Tokens charged per limit name on the entity's own bucket. */

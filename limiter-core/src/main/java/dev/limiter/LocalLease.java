@@ -179,7 +179,14 @@ final class LocalLease implements Lease {
 
     @Override
     public void close() {
-        if (!STATE.compareAndSet(this, null, COMMITTED) && isOpen()) {
+        if (STATE.compareAndSet(this, null, COMMITTED)) {
+            return;
+        }
+        // An adjusted lease: settle its deltas under one monitor rather than asking isOpen and then committing.
+        if (state instanceof Pending pending && settlePending(pending, false)) {
+            return;
+        }
+        if (isOpen()) {
             commit();
         }
     }
@@ -196,15 +203,23 @@ final class LocalLease implements Lease {
 
     /** Settles pending deltas locally if the lease holds some and is open; whether it did. */
     private boolean commitPending() {
-        if (!(state instanceof Pending pending)) {
-            return false;
-        }
+        return state instanceof Pending pending && settlePending(pending, true);
+    }
+
+    /**
+     * Settles {@code pending} locally unless it was delegated meanwhile (then false); if it is already committed,
+     * throws when {@code strict} (a commit), else does nothing (a close).
+     */
+    private boolean settlePending(Pending pending, boolean strict) {
         synchronized (pending) {
             if (pending.delegated) {
                 return false;
             }
             if (pending.committed) {
-                throw notOpen("commit");
+                if (strict) {
+                    throw notOpen("commit");
+                }
+                return true;
             }
             long now = context.nowNanos();
             if (plan.local().settle((LocalBuckets) context.backend(), pending.deltas, now) && context.listening()) {

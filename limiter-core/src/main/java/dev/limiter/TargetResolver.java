@@ -33,6 +33,19 @@ final class TargetResolver {
 
     /** Key of a resolved target. */
     private record TargetKey(String entity, String resource) {
+
+        // Written out rather than generated: looked up on every acquire, and the generated methods go through
+        // method handles that the JIT does not always fold into this simple form.
+        @Override
+        public boolean equals(Object other) {
+            return this == other || (other instanceof TargetKey key && entity.equals(key.entity)
+                    && resource.equals(key.resource));
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * entity.hashCode() + resource.hashCode();
+        }
     }
 
     private final Backend backend;

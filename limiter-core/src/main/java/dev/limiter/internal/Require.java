@@ -21,6 +21,11 @@ public final class Require {
     private static final String NAMESPACE_RULE = "[A-Za-z0-9][A-Za-z0-9_.-]*";
     private static final String LIMIT_NAME_RULE = "[A-Za-z][A-Za-z0-9_.-]*";
     private static final int ECHO_LIMIT = 48;
+    /** ASCII 0-63 and 64-127 as bit sets: digits, '.' and '-'; letters and '_'. */
+    private static final long LOW_DIGITS = 0x03FF_0000_0000_0000L;
+    private static final long LOW_DOT_DASH = (1L << '.') | (1L << '-');
+    private static final long HIGH_LETTERS = 0x07FF_FFFE_07FF_FFFEL;
+    private static final long HIGH_UNDERSCORE = 1L << ('_' - 64);
 
     private Require() {
     }
@@ -108,12 +113,21 @@ public final class Require {
         if (!isAsciiLetter(first) && !(digitFirst && isAsciiDigit(first))) {
             return false;
         }
+        // The allowed ASCII characters as a 128-bit set, so that each further character costs a shift and a test.
+        long low = LOW_DIGITS | (dotDashUnderscore ? LOW_DOT_DASH : 0);
+        long high = HIGH_LETTERS | (dotDashUnderscore ? HIGH_UNDERSCORE : 0);
+        for (int i = 0; i < extra.length(); i++) {
+            char c = extra.charAt(i);
+            if (c < 64) {
+                low |= 1L << c;
+            } else {
+                high |= 1L << (c - 64);
+            }
+        }
         for (int i = 1; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean ok = isAsciiLetter(c) || isAsciiDigit(c)
-                    || (dotDashUnderscore && (c == '_' || c == '.' || c == '-'))
-                    || extra.indexOf(c) >= 0;
-            if (!ok) {
+            long set = c < 64 ? low : high;
+            if (c >= 128 || (set & (1L << c)) == 0) { // shifts take c modulo 64
                 return false;
             }
         }

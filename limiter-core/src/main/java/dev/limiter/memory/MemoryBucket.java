@@ -4,28 +4,44 @@ import dev.limiter.Limit;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.bucket.LimitState;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The live state of one bucket: per limit its parameters, TAT and consumption counter, in parallel arrays that are
  * changed in place, so that charging a bucket allocates nothing.
  *
- * <p>Concurrency: every field but {@link #order} is guarded by the bucket's own lock, which callers take through
+ * <p>Concurrency: every field but {@link #order} and the lock word is guarded by the bucket's own lock, which
+ * callers take through
  * {@link BucketTable}. Operations on several buckets lock them in ascending {@link #order}, so they can never wait
  * on each other in a cycle. A bucket that the table evicted is marked {@link #isRetired() retired} under its lock;
  * whoever locks it afterwards must look the key up again.
  */
 final class MemoryBucket {
 
-    private static final int SPINS_BEFORE_PARKING = 64;
+    private static final int SPINS_BEFORE_YIELDING = 64;
+    private static final int YIELDS_BEFORE_PARKING = 16;
+    private static final long MAX_PARK_NANOS = 100_000;
+    private static final VarHandle LOCKED;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    static {
+        try {
+            LOCKED = MethodHandles.lookup().findVarHandle(MemoryBucket.class, "locked", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** 1 while a thread holds the bucket, else 0; changed only by compare-and-set and by the holder's release. */
+    @SuppressWarnings("unused") // through LOCKED
+    private volatile int locked;
     private final long order;
     private Limit[] limits = new Limit[2];
-    private long[] tats = new long[2];
-    private long[] consumed = new long[2];
+    /** Per limit {@code i}: its TAT at {@code 2i} and its consumption counter at {@code 2i + 1}, side by side. */
+    private long[] values = new long[4];
     private int size;
     private boolean retired;
 
@@ -39,25 +55,40 @@ final class MemoryBucket {
     }
 
     /**
-     * Locks the bucket. Its critical sections last tens of nanoseconds while parking a thread costs microseconds,
-     * so a contended caller first retries briefly, as a compare-and-set loop would, before it queues.
+     * Locks the bucket; not reentrant. Its critical sections last tens of nanoseconds while parking a thread costs
+     * microseconds, so the lock is one word taken by compare-and-set (no owner or queue to maintain), and a
+     * contended caller retries, then yields, then parks for growing intervals (a holder may have been descheduled).
      */
     void lock() {
-        for (int spin = 0; spin < SPINS_BEFORE_PARKING; spin++) {
-            if (lock.tryLock()) {
+        if (!LOCKED.compareAndSet(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    private void lockContended() {
+        long parkNanos = 1_000;
+        for (int attempt = 0; ; attempt++) {
+            if (tryLock()) {
                 return;
             }
-            Thread.onSpinWait();
+            if (attempt < SPINS_BEFORE_YIELDING) {
+                Thread.onSpinWait();
+            } else if (attempt < SPINS_BEFORE_YIELDING + YIELDS_BEFORE_PARKING) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(parkNanos);
+                parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
+            }
         }
-        lock.lock();
     }
 
     boolean tryLock() {
-        return lock.tryLock();
+        // Read before writing, so that waiting threads do not take the cache line from the holder.
+        return (int) LOCKED.getOpaque(this) == 0 && LOCKED.compareAndSet(this, 0, 1);
     }
 
     void unlock() {
-        lock.unlock();
+        LOCKED.setRelease(this, 0);
     }
 
     /** Whether the table evicted this bucket; a retired bucket is never written again. */
@@ -96,11 +127,11 @@ final class MemoryBucket {
     }
 
     long tatNanos(int index) {
-        return tats[index];
+        return values[2 * index];
     }
 
     long consumedTokens(int index) {
-        return consumed[index];
+        return values[2 * index + 1];
     }
 
     /** Writes the state of one limit at {@code index}, or appends it when {@code index} is -1. */
@@ -109,14 +140,15 @@ final class MemoryBucket {
         if (at < 0) {
             if (size == limits.length) {
                 limits = Arrays.copyOf(limits, size * 2);
-                tats = Arrays.copyOf(tats, size * 2);
-                consumed = Arrays.copyOf(consumed, size * 2);
+                values = Arrays.copyOf(values, size * 4);
             }
             at = size++;
         }
-        limits[at] = limit;
-        tats[at] = tatNanos;
-        consumed[at] = consumedTokens;
+        if (limits[at] != limit) { // a write of the same reference would still take the cache line from readers
+            limits[at] = limit;
+        }
+        values[2 * at] = tatNanos;
+        values[2 * at + 1] = consumedTokens;
     }
 
     /** An immutable copy of the bucket. */
@@ -126,7 +158,7 @@ final class MemoryBucket {
         }
         LimitState[] states = new LimitState[size];
         for (int i = 0; i < size; i++) {
-            states[i] = new LimitState(limits[i], tats[i], consumed[i]);
+            states[i] = new LimitState(limits[i], tatNanos(i), consumedTokens(i));
         }
         return new BucketState(List.of(states));
     }
@@ -141,7 +173,7 @@ final class MemoryBucket {
     /** Whether every limit is full at {@code nowNanos}, so that the bucket equals an absent one. */
     boolean isFullAt(long nowNanos) {
         for (int i = 0; i < size; i++) {
-            if (tats[i] > nowNanos) {
+            if (tatNanos(i) > nowNanos) {
                 return false;
             }
         }
