@@ -80,7 +80,7 @@ class MultiProcessBoundTest {
         setup.entities().put(Entity.child("team", "org").withCascade(true));
         WorkerSettings settings = new WorkerSettings(endpoint.endpoint(), endpoint.region().id(), table.name(),
                 endpoint.credentials() instanceof StaticCredentialsProvider, namespace, RESOURCE, "req",
-                List.of("hot", "team"), 0, THREADS, OPS, 20, 3, SEED, directory.resolve("unused"));
+                List.of("hot", "team"), THREADS, OPS, 20, 3, SEED);
         System.out.printf("MultiProcessBoundTest: seed %d (replay with -Dlimiter.seed=%d), namespace %s%n",
                 SEED, SEED, namespace);
         try (WorkerFleet fleet = WorkerFleet.start(settings, WORKERS, directory)) {

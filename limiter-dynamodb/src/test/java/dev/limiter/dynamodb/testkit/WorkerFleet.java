@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,9 +28,12 @@ public final class WorkerFleet implements AutoCloseable {
 
     /** The line a worker prints once it is ready to start. */
     static final String READY = "ready";
+    /** The line a pausing worker prints once its callers have stopped. */
+    static final String PAUSED = "paused";
 
     private final List<Process> processes = new ArrayList<>();
     private final List<CompletableFuture<Void>> ready = new ArrayList<>();
+    private final List<CompletableFuture<Void>> paused = new ArrayList<>();
     private final List<WorkerSettings> workers = new ArrayList<>();
     private final Path directory;
 
@@ -43,11 +47,21 @@ public final class WorkerFleet implements AutoCloseable {
      * @throws IOException if a JVM cannot be started
      */
     public static WorkerFleet start(WorkerSettings settings, int count, Path directory) throws IOException {
+        return start(Collections.nCopies(count, settings), directory);
+    }
+
+    /**
+     * Starts one worker per element of {@code settings}, worker {@code i} recording to
+     * {@code directory/worker-i.txt}.
+     *
+     * @throws IOException if a JVM cannot be started
+     */
+    public static WorkerFleet start(List<WorkerSettings> settings, Path directory) throws IOException {
         WorkerFleet fleet = new WorkerFleet(directory);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            for (int i = 0; i < count; i++) {
-                WorkerSettings worker = settings.forWorker(i, directory.resolve("worker-" + i + ".txt"));
+            for (int i = 0; i < settings.size(); i++) {
+                WorkerSettings worker = settings.get(i).forWorker(i, directory.resolve("worker-" + i + ".txt"));
                 List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                         "-cp", System.getProperty("java.class.path"), GrantWorker.class.getName()));
                 command.addAll(worker.toArgs());
@@ -56,10 +70,12 @@ public final class WorkerFleet implements AutoCloseable {
                 fleet.processes.add(process);
                 fleet.workers.add(worker);
                 CompletableFuture<Void> isReady = new CompletableFuture<>();
-                Thread reader = new Thread(() -> drain(process, isReady), "worker-" + i + "-stdout");
+                CompletableFuture<Void> isPaused = new CompletableFuture<>();
+                Thread reader = new Thread(() -> drain(process, isReady, isPaused), "worker-" + i + "-stdout");
                 reader.setDaemon(true); // a dedicated thread: the common pool may have a single thread here
                 reader.start();
                 fleet.ready.add(isReady);
+                fleet.paused.add(isPaused);
             }
         } catch (IOException | RuntimeException failed) {
             fleet.close();
@@ -84,6 +100,20 @@ public final class WorkerFleet implements AutoCloseable {
             OutputStream in = process.getOutputStream();
             in.write("go\n".getBytes(StandardCharsets.US_ASCII));
             in.flush();
+        }
+    }
+
+    /**
+     * Waits until worker {@code index} (started with a pause) has stopped its callers.
+     *
+     * @throws IllegalStateException if it has not within {@code timeout}, or exited instead
+     */
+    public void awaitPaused(int index, Duration timeout) throws InterruptedException {
+        try {
+            paused.get(index).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notPaused) {
+            throw new IllegalStateException("worker " + index + " did not pause within " + timeout + diagnostics(),
+                    notPaused);
         }
     }
 
@@ -132,20 +162,28 @@ public final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    /** Completes {@code isReady} on the worker's ready line, then keeps reading so its output never blocks it. */
-    private static void drain(Process process, CompletableFuture<Void> isReady) {
+    /**
+     * Completes {@code isReady} and {@code isPaused} on the worker's lines, reading to the end so that its output never
+     * blocks it.
+     */
+    private static void drain(Process process, CompletableFuture<Void> isReady, CompletableFuture<Void> isPaused) {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals(READY)) {
                     isReady.complete(null);
+                } else if (line.equals(PAUSED)) {
+                    isPaused.complete(null);
                 }
             }
         } catch (IOException e) {
             isReady.completeExceptionally(e);
+            isPaused.completeExceptionally(e);
         }
         isReady.completeExceptionally(
                 new IllegalStateException("worker pid " + process.pid() + " exited before it was ready"));
+        isPaused.completeExceptionally(
+                new IllegalStateException("worker pid " + process.pid() + " exited without pausing"));
     }
 
     private String diagnostics() {
