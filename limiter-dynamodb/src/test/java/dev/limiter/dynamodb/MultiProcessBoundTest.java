@@ -67,7 +67,7 @@ class MultiProcessBoundTest {
 
     MultiProcessBoundTest(DynamoDbTestEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.table = TestTable.create(endpoint);
+        this.table = TestTable.createWithoutStream(endpoint);
     }
 
     @BeforeAll

@@ -84,7 +84,7 @@ class MultiProcessTierTest {
 
     MultiProcessTierTest(DynamoDbTestEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.table = TestTable.create(endpoint);
+        this.table = TestTable.createWithoutStream(endpoint);
     }
 
     @BeforeAll

@@ -152,41 +152,46 @@ public final class GrantWorker {
     }
 
     private Void caller(RateLimiter limiter, SplittableRandom random, long deadline) throws InterruptedException {
-        for (int op = 0; op < settings.ops() && System.nanoTime() < deadline; op++) {
+        int op = 0;
+        for (; op < settings.ops() && System.nanoTime() < deadline; op++) {
             if (settings.pauseAfter() > 0 && grants.get() >= settings.pauseAfter()) {
                 arrive(limiter, true);
                 killed.await(); // never counted down: the test kills this process
             }
-            String entity = settings.entities().get(random.nextInt(settings.entities().size()));
-            long amount = 1 + random.nextInt(settings.maxAmount());
-            AcquireRequest request = AcquireRequest.of(entity, settings.resource())
-                    .consume(settings.limitName(), amount);
-            count("attempts " + entity, 1);
-            long start = nowNanos();
-            Decision decision;
-            try {
-                decision = limiter.tryAcquire(request);
-            } catch (RateLimiterUnavailableException unavailable) {
-                // The write may have been applied before its answer was lost: the table may hold these tokens.
-                count("unavailable " + entity, 1);
-                count("maybe " + entity, amount);
-                continue;
-            }
-            long end = nowNanos();
-            if (decision instanceof Decision.Granted granted) {
-                granted.lease().commit();
-                line(WorkerRecord.grantLine(new Grant(entity, start, end, amount, granted.lease().servedLocally())));
-                count("granted " + entity, 1);
-                grants.incrementAndGet();
-            } else {
-                count("rejected " + entity, 1);
-            }
+            acquireOnce(limiter, random);
         }
-        if (System.nanoTime() >= deadline) {
+        if (op < settings.ops()) {
             count("cut -", 1); // the time bound ended this caller before its count: demand depended on load
         }
         arrive(limiter, false);
         return null;
+    }
+
+    /** One acquire on a random entity, committed at once when granted, and recorded. */
+    private void acquireOnce(RateLimiter limiter, SplittableRandom random) {
+        String entity = settings.entities().get(random.nextInt(settings.entities().size()));
+        long amount = 1 + random.nextInt(settings.maxAmount());
+        AcquireRequest request = AcquireRequest.of(entity, settings.resource()).consume(settings.limitName(), amount);
+        count("attempts " + entity, 1);
+        long start = nowNanos();
+        Decision decision;
+        try {
+            decision = limiter.tryAcquire(request);
+        } catch (RateLimiterUnavailableException unavailable) {
+            // The write may have been applied before its answer was lost: the table may hold these tokens.
+            count("unavailable " + entity, 1);
+            count("maybe " + entity, amount);
+            return;
+        }
+        long end = nowNanos();
+        if (decision instanceof Decision.Granted granted) {
+            granted.lease().commit();
+            line(WorkerRecord.grantLine(new Grant(entity, start, end, amount, granted.lease().servedLocally())));
+            count("granted " + entity, 1);
+            grants.incrementAndGet();
+        } else {
+            count("rejected " + entity, 1);
+        }
     }
 
     /** A caller stopped ({@code parking}) or finished; once all have, a pausing worker reports what it holds. */
