@@ -74,13 +74,17 @@ public final class GrantWorker {
      * Runs one worker.
      *
      * @param args {@link WorkerSettings#toArgs()}
-     * @throws Exception if the worker fails; the JVM then exits with a non-zero code
+     * @throws IllegalArgumentException if the arguments are malformed; any later failure is printed to standard error
+     *                                  and ends the JVM with exit code 1
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         WorkerSettings settings = WorkerSettings.parse(args);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(settings.record(), StandardCharsets.UTF_8),
                 true)) {
             new GrantWorker(settings, out).run();
+        } catch (Exception | Error failed) {
+            failed.printStackTrace(); // to worker-N.err, which the fleet quotes
+            System.exit(1);
         }
         System.exit(0); // the SDK's event loop threads must not keep the JVM alive
     }
