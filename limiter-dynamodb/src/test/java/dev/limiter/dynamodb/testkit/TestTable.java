@@ -1,8 +1,10 @@
 package dev.limiter.dynamodb.testkit;
 
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.schema.TableSchema;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,6 +27,19 @@ public final class TestTable implements AutoCloseable {
     public static TestTable create(DynamoDbTestEndpoint endpoint) {
         TestTable table = new TestTable(endpoint);
         table.backend().createTable();
+        table.log.clear();
+        return table;
+    }
+
+    /**
+     * Connects to the endpoint's table for this class, creating it with the production schema but no stream, for
+     * load tests that read no stream: moto deep-copies a table's stream records on every transaction, so its
+     * transactions slow down as a streamed table's run goes on (docs/architecture.md).
+     */
+    public static TestTable createWithoutStream(DynamoDbTestEndpoint endpoint) {
+        TestTable table = new TestTable(endpoint);
+        table.client.createTable(TableSchema.createTableRequest(endpoint.tableName()).toBuilder()
+                .streamSpecification(StreamSpecification.builder().streamEnabled(false).build()).build()).join();
         table.log.clear();
         return table;
     }

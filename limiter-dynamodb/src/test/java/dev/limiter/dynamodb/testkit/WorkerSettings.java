@@ -1,0 +1,160 @@
+package dev.limiter.dynamodb.testkit;
+
+import dev.limiter.LocalAllowance;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * What one {@link GrantWorker} process does, passed on its command line as {@code --name value} pairs.
+ *
+ * @param endpoint    the DynamoDB endpoint
+ * @param region      the region to sign requests for
+ * @param table       the table
+ * @param fakeCredentials whether to sign with moto's fake credentials (else the SDK's default chain)
+ * @param namespace   the limiter namespace, configured by the test before the workers start
+ * @param resource    the resource every acquire names
+ * @param limitName   the limit every acquire consumes
+ * @param entities    the entities callers acquire for, one picked at random per acquire
+ * @param worker      this worker's number, from 0
+ * @param threads     callers in this process
+ * @param ops         acquires per caller at most
+ * @param seconds     how long the callers run at most, from the start signal
+ * @param maxAmount   each acquire takes 1 to this many tokens, at random
+ * @param seed        the seed of every random choice; caller {@code c} of worker {@code w} draws from
+ *                    {@code seed * 1000 + w * 100 + c}
+ * @param record      the file the worker streams its grants and counts to
+ * @param allowances  per entity, the local allowance its stored limits get; empty: the local tier is off
+ * @param pauseAfter  after this many grants the callers stop and the worker waits, holding its allowances, to be
+ *                    killed; 0: never
+ */
+public record WorkerSettings(URI endpoint, String region, String table, boolean fakeCredentials, String namespace,
+                             String resource, String limitName, List<String> entities, int worker, int threads,
+                             int ops, int seconds, int maxAmount, long seed, Path record,
+                             Map<String, LocalAllowance> allowances, int pauseAfter) {
+
+    /** Validates the counts, naming the field, and copies the entity list. */
+    public WorkerSettings {
+        entities = List.copyOf(entities);
+        allowances = Map.copyOf(allowances);
+        if (pauseAfter < 0) {
+            throw new IllegalArgumentException("worker pauseAfter must be at least 0, was " + pauseAfter);
+        }
+        if (entities.isEmpty()) {
+            throw new IllegalArgumentException("worker entities must name at least one entity");
+        }
+        requirePositive("threads", threads);
+        requirePositive("ops", ops);
+        requirePositive("seconds", seconds);
+        requirePositive("maxAmount", maxAmount);
+    }
+
+    /** The exact path: no local tier, no pause. */
+    public WorkerSettings(URI endpoint, String region, String table, boolean fakeCredentials, String namespace,
+                          String resource, String limitName, List<String> entities, int threads, int ops,
+                          int seconds, int maxAmount, long seed) {
+        this(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities, 0, threads, ops,
+                seconds, maxAmount, seed, Path.of("worker.txt"), Map.of(), 0);
+    }
+
+    /** The same settings for worker {@code id}, streaming to {@code file}. */
+    public WorkerSettings forWorker(int id, Path file) {
+        return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
+                id, threads, ops, seconds, maxAmount, seed, file, allowances, pauseAfter);
+    }
+
+    /** A copy with the local tier on, {@code perEntity} giving each entity's allowance. */
+    public WorkerSettings withAllowances(Map<String, LocalAllowance> perEntity) {
+        return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
+                worker, threads, ops, seconds, maxAmount, seed, record, perEntity, pauseAfter);
+    }
+
+    /** A copy whose callers stop after {@code grants} grants, for a worker that is killed mid-run. */
+    public WorkerSettings withPauseAfter(int grants) {
+        return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
+                worker, threads, ops, seconds, maxAmount, seed, record, allowances, grants);
+    }
+
+    /** Whether the local tier is on. */
+    public boolean tier() {
+        return !allowances.isEmpty();
+    }
+
+    /** The command-line form that {@link #parse} reads back. */
+    public List<String> toArgs() {
+        return new ArrayList<>(List.of("--endpoint", endpoint.toString(), "--region", region, "--table", table,
+                "--fake-credentials", "" + fakeCredentials, "--namespace", namespace, "--resource", resource,
+                "--limit", limitName, "--entities", String.join(",", entities), "--worker", "" + worker,
+                "--threads", "" + threads, "--ops", "" + ops, "--seconds", "" + seconds,
+                "--max-amount", "" + maxAmount, "--seed", "" + seed, "--record", record.toString(),
+                "--allowances", allowancesText(), "--pause-after", "" + pauseAfter));
+    }
+
+    /** {@code entity=share:holdMillis} pairs, comma-separated; {@code -} for none. */
+    private String allowancesText() {
+        if (allowances.isEmpty()) {
+            return "-";
+        }
+        StringJoiner text = new StringJoiner(",");
+        new TreeMap<>(allowances).forEach((entity, allowance) -> text.add(entity + "=" + allowance.maxShare() + ":"
+                + allowance.maxHold().toMillis()));
+        return text.toString();
+    }
+
+    private static Map<String, LocalAllowance> allowancesOf(String text) {
+        Map<String, LocalAllowance> allowances = new TreeMap<>();
+        if (!text.equals("-")) {
+            for (String pair : text.split(",")) {
+                String[] entityAndValue = pair.split("=");
+                String[] shareAndHold = entityAndValue[1].split(":");
+                allowances.put(entityAndValue[0], LocalAllowance.of(Double.parseDouble(shareAndHold[0]),
+                        Duration.ofMillis(Long.parseLong(shareAndHold[1]))));
+            }
+        }
+        return allowances;
+    }
+
+    /** Reads {@link #toArgs()} back. */
+    public static WorkerSettings parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return new WorkerSettings(URI.create(required(options, "endpoint")), required(options, "region"),
+                required(options, "table"), Boolean.parseBoolean(required(options, "fake-credentials")),
+                required(options, "namespace"), required(options, "resource"), required(options, "limit"),
+                List.of(required(options, "entities").split(",")), number(options, "worker"),
+                number(options, "threads"), number(options, "ops"), number(options, "seconds"),
+                number(options, "max-amount"), Long.parseLong(required(options, "seed")),
+                Path.of(required(options, "record")), allowancesOf(required(options, "allowances")),
+                number(options, "pause-after"));
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("worker option --" + name + " is required");
+        }
+        return value;
+    }
+
+    private static int number(Map<String, String> options, String name) {
+        return Integer.parseInt(required(options, name));
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("worker " + field + " must be at least 1, was " + value);
+        }
+    }
+}
