@@ -10,10 +10,11 @@ import dev.limiter.backend.BucketKey;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.FaultPath;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.ManualClock;
@@ -21,11 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,26 +48,22 @@ class FaultInjectionTest {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     private final DynamoDbTestEndpoint endpoint;
+    private final FaultPath path;
     private final TestTable fixture;
     private final FaultProxy faults;
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private final DynamoDbAsyncClient client;
     private ManualClock clock;
     private String namespace;
 
-    FaultInjectionTest(DynamoDbTestEndpoint endpoint) throws IOException {
+    FaultInjectionTest(DynamoDbTestEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.fixture = TestTable.create(endpoint);
-        this.faults = new FaultProxy(endpoint.endpoint());
-        BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
-        this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
-                                .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
-                                .build())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(Duration.ofSeconds(15))
-                        .addExecutionInterceptor(log))
-                .build();
+        this.path = FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50),
+                ATTEMPT_TIMEOUT, Duration.ofSeconds(15));
+        this.fixture = path.table();
+        this.faults = path.faults();
+        this.log = path.log();
+        this.client = path.client();
     }
 
     @BeforeEach
@@ -81,9 +75,7 @@ class FaultInjectionTest {
 
     @AfterAll
     void close() {
-        faults.close();
-        client.close();
-        fixture.close();
+        path.close();
     }
 
     // ---- transient faults within the client's retries ----
@@ -225,7 +217,7 @@ class FaultInjectionTest {
     }
 
     private BucketState stored(String entity) {
-        return Futures.join(fixture.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
+        return path.stored(new BucketKey(namespace, entity, "api"));
     }
 
     private long consumed(String entity) {

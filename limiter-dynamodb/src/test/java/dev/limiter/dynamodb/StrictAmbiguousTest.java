@@ -9,6 +9,7 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.schema.ItemSize;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.AmbiguousFailure;

@@ -11,10 +11,11 @@ import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.backend.BucketKey;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.FaultPath;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;
 import dev.limiter.testkit.ManualClock;
@@ -22,11 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -49,25 +47,19 @@ class TransientFaultTest {
     private static final int RETRIES = 2;
     private static final long SEED = Long.getLong("limiter.seed", 9L);
 
-    private final TestTable table;
+    private final FaultPath path;
     private final FaultProxy faults;
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private final DynamoDbAsyncClient client;
     private ManualClock clock;
     private String namespace;
 
-    TransientFaultTest(DynamoDbTestEndpoint endpoint) throws IOException {
-        this.table = TestTable.create(endpoint);
-        this.faults = new FaultProxy(endpoint.endpoint());
-        BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(1), Duration.ofMillis(5));
-        this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
-                                .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
-                                .build())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(10)).apiCallTimeout(Duration.ofSeconds(30))
-                        .addExecutionInterceptor(log))
-                .build();
+    TransientFaultTest(DynamoDbTestEndpoint endpoint) {
+        this.path = FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+        this.faults = path.faults();
+        this.log = path.log();
+        this.client = path.client();
     }
 
     @BeforeEach
@@ -79,9 +71,7 @@ class TransientFaultTest {
 
     @AfterAll
     void close() {
-        faults.close();
-        client.close();
-        table.close();
+        path.close();
     }
 
     @Test
@@ -182,7 +172,7 @@ class TransientFaultTest {
     }
 
     private RateLimiter limiter(OnUnavailable policy) {
-        DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName(table.name())
+        DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName(path.table().name())
                 .transientRetries(RETRIES).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4))
                 .jitter(new SplittableRandom(SEED)).build();
         RateLimiter limiter = RateLimiter.builder().backend(backend).clock(clock).namespace(namespace)
@@ -196,7 +186,6 @@ class TransientFaultTest {
     }
 
     private long consumed(String entity) {
-        return Futures.join(table.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state()
-                .find("rpm").map(state -> state.consumedTokens()).orElse(0L);
+        return path.consumed(new BucketKey(namespace, entity, "api"), "rpm");
     }
 }
