@@ -11,13 +11,11 @@ import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.acquire.RetryBudget;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.localstack.StrictControl;
 import dev.limiter.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -39,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The interleaving is driven by the engine's control API, not by timing: the other process's cascade holds the
  * parent until the test releases it, which a counting interceptor does after a chosen number of conflicts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictConflictBudgetTest {
+class StrictConflictBudgetTest extends StrictEngineTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 1_000);
     private static final Duration HOLD = Duration.ofMinutes(5);
@@ -48,10 +45,7 @@ class StrictConflictBudgetTest {
     /** More conflicts than the whole budget before issue 9's part C allowed (10 retries, steps up to 500 ms). */
     private static final int CONFLICTS = 12;
 
-    private final StrictEngine engine = StrictEngine.start(StrictConflictBudgetTest.class);
-    private final StrictControl control = engine.control();
     private final ConflictCounter writerSends = new ConflictCounter();
-    private final DynamoDbAsyncClient holderClient = engine.client(engine.endpoint());
     private final DynamoDbAsyncClient writerClient = engine.client(engine.endpoint(), writerSends);
     private final ManualClock clock = ManualClock.create();
     private String namespace;
@@ -59,10 +53,9 @@ class StrictConflictBudgetTest {
 
     @BeforeEach
     void newHolder() {
-        control.reset(engine.table());
         writerSends.reset(Integer.MAX_VALUE);
         namespace = TestTable.uniqueNamespace("s");
-        holder = limiter(holderClient, RetryBudget.DEFAULT);
+        holder = limiter(client, RetryBudget.DEFAULT);
         holder.configs().set(ConfigScope.namespace(), LimitConfig.of(RPM));
         holder.entities().put(Entity.root("org"));
         holder.entities().put(Entity.child("u1", "org").withCascade(true));
@@ -76,10 +69,8 @@ class StrictConflictBudgetTest {
     }
 
     @AfterAll
-    void close() {
-        holderClient.close();
+    void closeWriter() {
         writerClient.close();
-        engine.close();
     }
 
     @Test
@@ -142,7 +133,7 @@ class StrictConflictBudgetTest {
     }
 
     private long consumed(String entity) {
-        return engine.consumed(holderClient, new BucketKey(namespace, entity, "api"), "rpm");
+        return engine.consumed(client, new BucketKey(namespace, entity, "api"), "rpm");
     }
 
     /**
