@@ -12,17 +12,10 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.testkit.FaultPath;
 import dev.limiter.dynamodb.testkit.FaultProxy;
-import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the client's retries, requests hanging past the attempt timeout, and writes applied but reported as failed. The
  * client retries 3 attempts with short backoff and a 2 s attempt timeout.
  */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultInjectionTest {
+class FaultInjectionTest extends FaultPathTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
@@ -48,34 +39,13 @@ class FaultInjectionTest {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     private final DynamoDbTestEndpoint endpoint;
-    private final FaultPath path;
     private final TestTable fixture;
-    private final FaultProxy faults;
-    private final RequestLog log;
-    private final DynamoDbAsyncClient client;
-    private ManualClock clock;
-    private String namespace;
 
     FaultInjectionTest(DynamoDbTestEndpoint endpoint) {
+        super(FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50), ATTEMPT_TIMEOUT,
+                Duration.ofSeconds(15)), "f");
         this.endpoint = endpoint;
-        this.path = FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50),
-                ATTEMPT_TIMEOUT, Duration.ofSeconds(15));
         this.fixture = path.table();
-        this.faults = path.faults();
-        this.log = path.log();
-        this.client = path.client();
-    }
-
-    @BeforeEach
-    void reset() {
-        faults.disarm();
-        clock = ManualClock.create();
-        namespace = TestTable.uniqueNamespace("f");
-    }
-
-    @AfterAll
-    void close() {
-        path.close();
     }
 
     // ---- transient faults within the client's retries ----

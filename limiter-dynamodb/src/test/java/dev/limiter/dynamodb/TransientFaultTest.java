@@ -13,17 +13,9 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.testkit.FaultPath;
 import dev.limiter.dynamodb.testkit.FaultProxy;
-import dev.limiter.dynamodb.testkit.RequestLog;
-import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,40 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and throttling that outlasts the retry budget. The table is created outside the fault path. The client makes 3
  * attempts per call; the backend resends transient refusals {@value #RETRIES} times with millisecond backoff.
  */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransientFaultTest {
+class TransientFaultTest extends FaultPathTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
     private static final int RETRIES = 2;
     private static final long SEED = Long.getLong("limiter.seed", 9L);
 
-    private final FaultPath path;
-    private final FaultProxy faults;
-    private final RequestLog log;
-    private final DynamoDbAsyncClient client;
-    private ManualClock clock;
-    private String namespace;
-
     TransientFaultTest(DynamoDbTestEndpoint endpoint) {
-        this.path = FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
-        this.faults = path.faults();
-        this.log = path.log();
-        this.client = path.client();
-    }
-
-    @BeforeEach
-    void reset() {
-        faults.disarm();
-        clock = ManualClock.create();
-        namespace = TestTable.uniqueNamespace("t");
-    }
-
-    @AfterAll
-    void close() {
-        path.close();
+        super(FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(30)), "t");
     }
 
     @Test
