@@ -202,14 +202,9 @@ public final class Charger {
             throttled.forEach(key -> throttles.add(new Throttle(key, WriteFailure.KEY_WRITE_RATE, retryAfter)));
             return CompletableFuture.completedFuture(ChargeOutcome.throttled(known(request), throttles));
         }
-        return CompletableFuture.failedFuture(Unavailable.held(table, keysOf(request), round.retry(),
+        return CompletableFuture.failedFuture(Unavailable.held(table,
+                request.buckets().stream().map(BucketCharge::key).toList(), round.retry(),
                 backoff.budget(), cause));
-    }
-
-    private static List<BucketKey> keysOf(ChargeRequest request) {
-        List<BucketKey> keys = new ArrayList<>(request.buckets().size());
-        request.buckets().forEach(bucket -> keys.add(bucket.key()));
-        return keys;
     }
 
     /** The buckets of {@code request} as this process last saw them. */
