@@ -1,14 +1,8 @@
 package dev.limiter;
 
-import dev.limiter.backend.Backend;
-import dev.limiter.backend.BucketKey;
-import dev.limiter.backend.BucketSnapshot;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.ChargeRequest;
-import dev.limiter.backend.SettleRequest;
-import dev.limiter.config.ConfigStore;
-import dev.limiter.entity.EntityStore;
-import dev.limiter.memory.InMemoryBackend;
+import dev.limiter.testkit.ForwardingBackend;
 import dev.limiter.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -192,8 +186,7 @@ class RateLimiterWaitTest {
     }
 
     /** An in-memory backend whose charges can be held back until released, and counted. */
-    private static final class GatedBackend implements Backend {
-        private final InMemoryBackend delegate = InMemoryBackend.create();
+    private static final class GatedBackend extends ForwardingBackend {
         private final List<Runnable> held = new ArrayList<>();
         private boolean gated;
         private int charges;
@@ -222,31 +215,12 @@ class RateLimiterWaitTest {
                 charges++;
                 if (gated) {
                     CompletableFuture<ChargeOutcome> later = new CompletableFuture<>();
-                    held.add(() -> delegate.charge(request).whenComplete((value, failure) -> later.complete(value)));
+                    held.add(() -> delegate().charge(request)
+                            .whenComplete((value, failure) -> later.complete(value)));
                     return later;
                 }
             }
-            return delegate.charge(request);
-        }
-
-        @Override
-        public CompletableFuture<Void> settle(SettleRequest request) {
-            return delegate.settle(request);
-        }
-
-        @Override
-        public CompletableFuture<List<BucketSnapshot>> read(List<BucketKey> keys) {
-            return delegate.read(keys);
-        }
-
-        @Override
-        public ConfigStore configs() {
-            return delegate.configs();
-        }
-
-        @Override
-        public EntityStore entities() {
-            return delegate.entities();
+            return delegate().charge(request);
         }
     }
 }

@@ -3,17 +3,10 @@ package dev.limiter.cli;
 import dev.limiter.AmountExceedsCapacityException;
 import dev.limiter.Limit;
 import dev.limiter.RateLimiterUnavailableException;
-import dev.limiter.cli.options.BackendOptions;
-import dev.limiter.cli.options.GlobalOptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,33 +58,6 @@ class BackendErrorsTest {
     }
 
     private int execute(RuntimeException failure, String... args) {
-        ErrorHandler handler = new ErrorHandler();
-        CommandLine commandLine = new CommandLine(new Failing(failure))
-                .setExecutionExceptionHandler(handler)
-                .setParameterExceptionHandler(handler);
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
-    /** A command with the backend options that fails with the given exception. */
-    @Command(name = "failing")
-    static final class Failing implements Callable<Integer> {
-
-        private final RuntimeException failure;
-
-        @Mixin(name = GlobalOptions.MIXIN_NAME)
-        private GlobalOptions globals;
-
-        @Mixin(name = BackendOptions.MIXIN_NAME)
-        private BackendOptions backend;
-
-        Failing(RuntimeException failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public Integer call() {
-            throw failure;
-        }
+        return FailingCommand.execute(FailingCommand.withBackendOptions(failure), err, args);
     }
 }

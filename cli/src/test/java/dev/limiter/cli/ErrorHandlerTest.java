@@ -1,21 +1,15 @@
 package dev.limiter.cli;
 
 import dev.limiter.RateLimiterUnavailableException;
-import dev.limiter.cli.options.GlobalOptions;
 import dev.limiter.provision.ManifestException;
 import dev.limiter.provision.ManifestProblem;
 import dev.limiter.provision.SourcePosition;
 import dev.limiter.provision.StalePlanException;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,30 +77,6 @@ class ErrorHandlerTest {
     }
 
     private int execute(RuntimeException failure, String... args) {
-        ErrorHandler handler = new ErrorHandler();
-        CommandLine commandLine = new CommandLine(new Failing(failure))
-                .setExecutionExceptionHandler(handler)
-                .setParameterExceptionHandler(handler);
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
-    /** A command that fails with the given exception. */
-    @Command(name = "failing")
-    static final class Failing implements Callable<Integer> {
-
-        private final RuntimeException failure;
-
-        @Mixin(name = GlobalOptions.MIXIN_NAME)
-        private GlobalOptions globals;
-
-        Failing(RuntimeException failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public Integer call() {
-            throw failure;
-        }
+        return FailingCommand.execute(new FailingCommand(failure), err, args);
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Failures (the table in {@code docs/architecture.md}, "Failure semantics", says what each DynamoDB error
  * becomes): the client's retry strategy handles throttling, 5xx and timeouts (bounded, with backoff). Writes refused
  * because a transaction held an item, or because the key was throttled (also inside a transaction), are resent with
- * jittered exponential backoff within a bounded budget ({@link DynamoDbBackendBuilder#retryBackoff}). A key still
+ * jittered exponential backoff within a bounded budget ({@link DynamoDbBackendBuilder#retryBudget}). A key still
  * throttled past the budget is a <em>rejection</em> with a retry-after whose violation is the limit
  * {@code dynamodb.key-write-rate} (the key is over DynamoDB's rate), never an unavailability. What is left (5xx,
  * timeouts, a dead endpoint, conflicts past the budget) surfaces as

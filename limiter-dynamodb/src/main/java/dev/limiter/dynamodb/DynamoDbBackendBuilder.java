@@ -2,6 +2,7 @@ package dev.limiter.dynamodb;
 
 import dev.limiter.dynamodb.acquire.Backoff;
 import dev.limiter.dynamodb.acquire.Charger;
+import dev.limiter.dynamodb.acquire.RetryBudget;
 import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.internal.Require;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,9 +37,7 @@ public final class DynamoDbBackendBuilder {
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private int bucketCacheEntries = 100_000;
     private int maxAttempts = 6;
-    private Duration backoffBase = Backoff.DEFAULT_BASE;
-    private Duration backoffCap = Backoff.DEFAULT_CAP;
-    private int transientRetries = Backoff.DEFAULT_MAX_RETRIES;
+    private RetryBudget retryBudget = RetryBudget.DEFAULT;
     private RandomGenerator jitter;
     private ScheduledExecutorService scheduler;
     private Duration maxClockSkew = Charger.DEFAULT_MAX_CLOCK_SKEW;
@@ -112,24 +111,34 @@ public final class DynamoDbBackendBuilder {
     }
 
     /**
-     * The backoff between resends of a write refused for a transient reason (an item held by another transaction, a
-     * throttled key): retry {@code n} waits a uniform draw from {@code [d/2, d]} with
-     * {@code d = min(cap, base·2^(n−1))}. Default 25 ms doubling up to 500 ms.
+     * How the backend resends writes that DynamoDB refused without applying them, by cause (throttling, conflicts):
+     * see {@link RetryBudget}. Default {@link RetryBudget#DEFAULT}: throttling 25 ms doubling to 500 ms, 10 retries;
+     * conflicts the same steps up to 100 ms, 30 retries.
      */
-    public DynamoDbBackendBuilder retryBackoff(Duration base, Duration cap) {
-        this.backoffBase = positive("retryBackoff base", base);
-        this.backoffCap = positive("retryBackoff cap", cap);
-        Require.argument(cap.compareTo(base) >= 0, "retryBackoff cap " + cap + " must be at least base " + base);
+    public DynamoDbBackendBuilder retryBudget(RetryBudget budget) {
+        this.retryBudget = Require.nonNull("retryBudget", budget);
         return this;
     }
 
     /**
-     * How many times one write may be resent after transient refusals (conflicts, throttling), 0 to 100. Default 10,
-     * which with the default backoff waits at most about 3.3 s in all (about 2.5 s on average).
+     * The steps of the {@linkplain #retryBudget retry budget}: retry {@code n} waits a uniform draw from
+     * {@code [d/2, d]} with {@code d = min(cap, base·2^(n−1))} (conflict steps also at most the budget's
+     * {@code conflictCap}). Default 25 ms doubling up to 500 ms.
+     */
+    public DynamoDbBackendBuilder retryBackoff(Duration base, Duration cap) {
+        Require.nonNull("retryBackoff base", base);
+        Require.nonNull("retryBackoff cap", cap);
+        this.retryBudget = retryBudget.withBackoff(base, cap);
+        return this;
+    }
+
+    /**
+     * How many times one write may be resent after transient refusals, 0 to 100, for throttling and conflicts alike
+     * (set them apart with {@link #retryBudget}). Default 10 for throttling, which with the default steps waits at
+     * most about 3.3 s in all, and 30 for conflicts (at most about 2.9 s).
      */
     public DynamoDbBackendBuilder transientRetries(int retries) {
-        Require.argument(retries >= 0 && retries <= 100, "transientRetries must be between 0 and 100, got " + retries);
-        this.transientRetries = retries;
+        this.retryBudget = retryBudget.withRetries(retries);
         return this;
     }
 
@@ -181,8 +190,8 @@ public final class DynamoDbBackendBuilder {
         DynamoDbAsyncClient built = owns ? buildClient() : client;
         RandomGenerator source = jitter != null ? jitter : new SplittableRandom();
         Backoff backoff = scheduler != null
-                ? Backoff.on(scheduler, backoffBase, backoffCap, transientRetries, source)
-                : Backoff.onSharedScheduler(backoffBase, backoffCap, transientRetries, source);
+                ? Backoff.on(scheduler, retryBudget, source)
+                : Backoff.onSharedScheduler(retryBudget, source);
         return new DynamoDbBackend(built, owns, tableName, bucketCacheEntries, maxAttempts, backoff, maxClockSkew,
                 audit);
     }

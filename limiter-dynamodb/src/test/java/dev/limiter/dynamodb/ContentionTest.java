@@ -6,6 +6,7 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
+import dev.limiter.dynamodb.testkit.ConditionOutcomes;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.internal.Arithmetic;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 32 clients hammering one key from four limiter instances (each with its own backend, as separate processes would
- * have), on the real clock. Checks the admission bound over the observed window and the requests per acquire.
+ * have), on the real clock. Checks the admission bound over the observed window and the requests by cause.
  * With skewed clocks the bound grows by the skew times the rate, and no more.
  */
 @WithDynamoDb
@@ -42,10 +43,11 @@ class ContentionTest {
     private static final int ATTEMPTS_PER_CLIENT = 25;
     private static final Limit RPM = Limit.perSecond("rps", 20).withBurst(10);
 
+    private final ConditionOutcomes outcomes = new ConditionOutcomes("rps");
     private final TestTable table;
 
     ContentionTest(DynamoDbTestEndpoint endpoint) {
-        this.table = TestTable.create(endpoint);
+        this.table = TestTable.create(endpoint, outcomes);
     }
 
     @AfterAll
@@ -53,16 +55,37 @@ class ContentionTest {
         table.close();
     }
 
+    /**
+     * The admission bound, and the requests of 32 contending clients counted by cause rather than as a ratio: how
+     * often a writer's branch guess is overtaken by the bucket crossing between idle and busy depends on the server's
+     * speed (about 1.05 requests per acquire on a quiet machine, 1.12 to 1.28 under load), but what each request is
+     * for does not. Every acquire sends one charge; a resend only follows a failed condition whose old image showed
+     * the bucket on the other side of idle/busy (an inversion), at most once per inversion; a rejection is that
+     * failed write alone, decided from its old image; nothing is read and nothing is retried by the SDK.
+     */
     @Test
-    void acquire_32ClientsOnOneKey_staysWithinBoundAtUnderOnePointOneRequestsEach() throws Exception {
+    void acquire_32ClientsOnOneKey_staysWithinBoundAndResendsOnlyAfterInversions() throws Exception {
         Run run = hammer(new long[] {0, 0, 0, 0});
 
         long bound = RPM.capacity() + RPM.tokensFor(run.windowNanos());
         assertThat(run.granted()).as("granted (bound %d over %d ms)", bound, run.windowNanos() / 1_000_000)
                 .isLessThanOrEqualTo(bound).isPositive();
         assertThat(run.rejected()).as("the key was contended").isPositive();
-        assertThat((double) run.requests() / run.attempts()).as("requests per acquire").isLessThanOrEqualTo(1.1);
-        assertThat(table.log().reads()).isZero();
+
+        long requests = run.requests();
+        long resends = requests - run.attempts();
+        String counts = String.format("%d requests for %d acquires (%.3f each): %d applied, %d inversions, "
+                        + "%d rejections, %d other failures; %s", requests, run.attempts(),
+                (double) requests / run.attempts(), outcomes.applied(), outcomes.inversions(), outcomes.rejections(),
+                outcomes.otherFailures(), table.log().counts());
+        assertThat(table.log().operations()).as(counts).containsExactly("UpdateItem");
+        assertThat(outcomes.otherFailures()).as(counts).isZero();
+        assertThat(outcomes.applied()).as("one applied write per grant: " + counts).isEqualTo(run.granted());
+        assertThat(resends).as("resends, each after an inversion: " + counts)
+                .isBetween(0L, outcomes.inversions());
+        assertThat(outcomes.inversions() + outcomes.rejections())
+                .as("every failed condition is resent or is a rejection: " + counts)
+                .isEqualTo(resends + run.rejected());
     }
 
     @Test
@@ -91,6 +114,7 @@ class ContentionTest {
             limiters.add(limiter);
         }
         table.log().clear();
+        outcomes.clear();
         AtomicLong granted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package dev.limiter.dynamodb;
 import dev.limiter.dynamodb.schema.Attributes;
 import dev.limiter.dynamodb.schema.TableSchema;
 import dev.limiter.dynamodb.table.LimiterTable;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.WithDynamoDb;

@@ -10,22 +10,13 @@ import dev.limiter.backend.BucketKey;
 import dev.limiter.bucket.BucketState;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
-import dev.limiter.dynamodb.testkit.RequestLog;
+import dev.limiter.dynamodb.testkit.FaultPath;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the client's retries, requests hanging past the attempt timeout, and writes applied but reported as failed. The
  * client retries 3 attempts with short backoff and a 2 s attempt timeout.
  */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultInjectionTest {
+class FaultInjectionTest extends FaultPathTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
@@ -51,39 +40,12 @@ class FaultInjectionTest {
 
     private final DynamoDbTestEndpoint endpoint;
     private final TestTable fixture;
-    private final FaultProxy faults;
-    private final RequestLog log = new RequestLog();
-    private final DynamoDbAsyncClient client;
-    private ManualClock clock;
-    private String namespace;
 
-    FaultInjectionTest(DynamoDbTestEndpoint endpoint) throws IOException {
+    FaultInjectionTest(DynamoDbTestEndpoint endpoint) {
+        super(FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50), ATTEMPT_TIMEOUT,
+                Duration.ofSeconds(15)), "f");
         this.endpoint = endpoint;
-        this.fixture = TestTable.create(endpoint);
-        this.faults = new FaultProxy(endpoint.endpoint());
-        BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
-        this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
-                                .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
-                                .build())
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(Duration.ofSeconds(15))
-                        .addExecutionInterceptor(log))
-                .build();
-    }
-
-    @BeforeEach
-    void reset() {
-        faults.disarm();
-        clock = ManualClock.create();
-        namespace = TestTable.uniqueNamespace("f");
-    }
-
-    @AfterAll
-    void close() {
-        faults.close();
-        client.close();
-        fixture.close();
+        this.fixture = path.table();
     }
 
     // ---- transient faults within the client's retries ----
@@ -225,7 +187,7 @@ class FaultInjectionTest {
     }
 
     private BucketState stored(String entity) {
-        return Futures.join(fixture.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state();
+        return path.stored(new BucketKey(namespace, entity, "api"));
     }
 
     private long consumed(String entity) {

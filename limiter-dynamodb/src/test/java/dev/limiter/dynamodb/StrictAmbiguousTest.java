@@ -9,15 +9,14 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.schema.ItemSize;
 import dev.limiter.dynamodb.schema.Keys;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.AmbiguousFailure;
-import dev.limiter.localstack.StrictControl;
 import dev.limiter.testkit.ManualClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -35,17 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recognise its own landed write among the bucket's recent tokens rather than charge again. A cascade's settlement is
  * one transaction, whose retry the engine answers from its client request token.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictAmbiguousTest {
+class StrictAmbiguousTest extends StrictEngineTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100_000);
     private static final int OTHER_WRITES = 40;
 
-    private final StrictEngine engine = StrictEngine.start(StrictAmbiguousTest.class);
-    private final StrictControl control = engine.control();
     private final FaultProxy faults;
     private final DynamoDbAsyncClient proxied;
-    private final DynamoDbAsyncClient direct = engine.client(engine.endpoint());
     private String namespace;
     private RateLimiter limiter;
     private RateLimiter other;
@@ -57,12 +52,11 @@ class StrictAmbiguousTest {
 
     @BeforeEach
     void newLimiters() {
-        control.reset(engine.table());
         faults.disarm();
         namespace = TestTable.uniqueNamespace("s");
         ManualClock clock = ManualClock.create();
         limiter = limiter(proxied, clock);
-        other = limiter(direct, clock);
+        other = limiter(client, clock);
         limiter.entities().put(Entity.root("org"));
         limiter.entities().put(Entity.child("u1", "org").withCascade(true));
         limiter.acquire(request("hot", 1)).commit();
@@ -70,11 +64,9 @@ class StrictAmbiguousTest {
     }
 
     @AfterAll
-    void close() {
+    void closeProxy() {
         faults.close();
         proxied.close();
-        direct.close();
-        engine.close();
     }
 
     @Test
@@ -118,7 +110,7 @@ class StrictAmbiguousTest {
             (i % 2 == 0 ? limiter : other).acquire(request("hot", 1)).commit();
         }
 
-        Map<String, AttributeValue> item = direct.getItem(r -> r.tableName(engine.table()).consistentRead(true)
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(engine.table()).consistentRead(true)
                 .key(Keys.bucket(new BucketKey(namespace, "hot", "api")).toAttributes())).join().item();
 
         assertThat(item.get("lt").l()).hasSizeBetween(48, 56);
@@ -144,6 +136,6 @@ class StrictAmbiguousTest {
     }
 
     private long consumed(String entity) {
-        return engine.consumed(direct, new BucketKey(namespace, entity, "api"), "rpm");
+        return engine.consumed(client, new BucketKey(namespace, entity, "api"), "rpm");
     }
 }

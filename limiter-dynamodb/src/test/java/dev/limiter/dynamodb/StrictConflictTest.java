@@ -9,13 +9,9 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.localstack.StrictControl;
 import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,23 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DynamoDB unavailable. The holding cascade comes from a second limiter with a backend of its own, as another process
  * would: within one backend, transactions on a parent queue behind each other and do not conflict at all.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictConflictTest {
+class StrictConflictTest extends StrictEngineTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 1_000);
     private static final Duration HOLD = Duration.ofSeconds(1);
     private static final Duration AWAIT = Duration.ofSeconds(30);
 
-    private final StrictEngine engine = StrictEngine.start(StrictConflictTest.class);
-    private final StrictControl control = engine.control();
-    private final DynamoDbAsyncClient client = engine.client(engine.endpoint());
     private String namespace;
     private RateLimiter limiter;
     private RateLimiter holder;
 
     @BeforeEach
     void newLimiter() {
-        control.reset(engine.table());
         namespace = TestTable.uniqueNamespace("s");
         ManualClock clock = ManualClock.create();
         limiter = limiter(clock);
@@ -66,12 +57,6 @@ class StrictConflictTest {
     private RateLimiter limiter(ManualClock clock) {
         return RateLimiter.builder().namespace(namespace).clock(clock)
                 .backend(engine.backend(client, 8, Duration.ofMillis(50), Duration.ofSeconds(1))).build();
-    }
-
-    @AfterAll
-    void close() {
-        client.close();
-        engine.close();
     }
 
     @Test

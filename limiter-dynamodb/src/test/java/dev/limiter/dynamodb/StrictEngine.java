@@ -1,6 +1,7 @@
 package dev.limiter.dynamodb;
 
 import dev.limiter.backend.BucketKey;
+import dev.limiter.dynamodb.acquire.RetryBudget;
 import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
@@ -9,12 +10,15 @@ import dev.limiter.localstack.MotoEngine;
 import dev.limiter.localstack.MotoServer;
 import dev.limiter.localstack.StrictControl;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -65,8 +69,11 @@ final class StrictEngine implements AutoCloseable {
         return log;
     }
 
-    /** A logged client with quick SDK retries to {@code target} (the engine, or a proxy in front of it). */
-    DynamoDbAsyncClient client(URI target) {
+    /**
+     * A logged client with quick SDK retries to {@code target} (the engine, or a proxy in front of it), also running
+     * {@code more} interceptors.
+     */
+    DynamoDbAsyncClient client(URI target, ExecutionInterceptor... more) {
         BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(2), Duration.ofMillis(10));
         return endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(target)
                 .overrideConfiguration(o -> o
@@ -75,14 +82,26 @@ final class StrictEngine implements AutoCloseable {
                                 .build())
                         .apiCallAttemptTimeout(DynamoDbTestEndpoint.API_CALL_ATTEMPT_TIMEOUT)
                         .apiCallTimeout(DynamoDbTestEndpoint.API_CALL_TIMEOUT)
-                        .addExecutionInterceptor(log))
+                        .executionInterceptors(withLog(more)))
                 .build();
     }
 
-    /** A backend on {@code client} whose transient retries back off from {@code base} to {@code cap}. */
+    private List<ExecutionInterceptor> withLog(ExecutionInterceptor... more) {
+        List<ExecutionInterceptor> all = new ArrayList<>();
+        all.add(log);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+
+    /**
+     * A backend on {@code client} whose transient retries, {@code retries} of either cause, back off from
+     * {@code base} to {@code cap} (conflict steps too).
+     */
     DynamoDbBackend backend(DynamoDbAsyncClient client, int retries, Duration base, Duration cap) {
-        return DynamoDbBackend.builder().client(client).tableName(table()).transientRetries(retries)
-                .retryBackoff(base, cap).jitter(new SplittableRandom(SEED)).build();
+        RetryBudget budget = RetryBudget.DEFAULT.withBackoff(base, cap).withRetries(retries)
+                .withConflicts(cap, retries);
+        return DynamoDbBackend.builder().client(client).tableName(table()).retryBudget(budget)
+                .jitter(new SplittableRandom(SEED)).build();
     }
 
     /** The net tokens of limit {@code limit} consumed by bucket {@code key}, read through {@code client}. */

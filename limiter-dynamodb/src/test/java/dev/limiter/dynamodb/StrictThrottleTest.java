@@ -12,13 +12,9 @@ import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.entity.Entity;
-import dev.limiter.localstack.StrictControl;
 import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.time.Duration;
 
@@ -31,23 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * budget here. The limiter's policy is {@code ALLOW}: a key that is over DynamoDB's rate must be rejected with a
  * retry-after, never admitted unmetered.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictThrottleTest {
+class StrictThrottleTest extends StrictEngineTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 1_000);
     private static final double UNITS_PER_SECOND = 2;
     /** One unit every 2 s for the single-write tests: a key's bucket holds one unit, refilled long after the retries. */
     private static final double SLOW_UNITS_PER_SECOND = 0.5;
 
-    private final StrictEngine engine = StrictEngine.start(StrictThrottleTest.class);
-    private final StrictControl control = engine.control();
-    private final DynamoDbAsyncClient client = engine.client(engine.endpoint());
     private String namespace;
     private RateLimiter limiter;
 
     @BeforeEach
     void newLimiter() {
-        control.reset(engine.table());
         namespace = TestTable.uniqueNamespace("s");
         limiter = RateLimiter.builder().namespace(namespace).clock(ManualClock.create())
                 .onUnavailable(OnUnavailable.ALLOW)
@@ -60,12 +51,6 @@ class StrictThrottleTest {
         limiter.explain("u2", "api");
         limiter.explain("org", "api");
         control.throttleWrites(engine.table(), UNITS_PER_SECOND);
-    }
-
-    @AfterAll
-    void close() {
-        client.close();
-        engine.close();
     }
 
     @Test

@@ -11,22 +11,12 @@ import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.backend.BucketKey;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
-import dev.limiter.dynamodb.testkit.RequestLog;
-import dev.limiter.dynamodb.testkit.TestTable;
+import dev.limiter.dynamodb.testkit.FaultPath;
+import dev.limiter.dynamodb.testkit.FaultProxy;
 import dev.limiter.entity.Entity;
-import dev.limiter.internal.Futures;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import dev.limiter.testkit.ManualClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,48 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and throttling that outlasts the retry budget. The table is created outside the fault path. The client makes 3
  * attempts per call; the backend resends transient refusals {@value #RETRIES} times with millisecond backoff.
  */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransientFaultTest {
+class TransientFaultTest extends FaultPathTest {
 
     private static final Limit RPM = Limit.perMinute("rpm", 100);
     private static final int SDK_ATTEMPTS = 3;
     private static final int RETRIES = 2;
     private static final long SEED = Long.getLong("limiter.seed", 9L);
 
-    private final TestTable table;
-    private final FaultProxy faults;
-    private final RequestLog log = new RequestLog();
-    private final DynamoDbAsyncClient client;
-    private ManualClock clock;
-    private String namespace;
-
-    TransientFaultTest(DynamoDbTestEndpoint endpoint) throws IOException {
-        this.table = TestTable.create(endpoint);
-        this.faults = new FaultProxy(endpoint.endpoint());
-        BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(1), Duration.ofMillis(5));
-        this.client = endpoint.applyTo(DynamoDbAsyncClient.builder()).endpointOverride(faults.endpoint())
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(SDK_ATTEMPTS)
-                                .circuitBreakerEnabled(false).backoffStrategy(quick).throttlingBackoffStrategy(quick)
-                                .build())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(10)).apiCallTimeout(Duration.ofSeconds(30))
-                        .addExecutionInterceptor(log))
-                .build();
-    }
-
-    @BeforeEach
-    void reset() {
-        faults.disarm();
-        clock = ManualClock.create();
-        namespace = TestTable.uniqueNamespace("t");
-    }
-
-    @AfterAll
-    void close() {
-        faults.close();
-        client.close();
-        table.close();
+    TransientFaultTest(DynamoDbTestEndpoint endpoint) {
+        super(FaultPath.create(endpoint, SDK_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(30)), "t");
     }
 
     @Test
@@ -182,7 +140,7 @@ class TransientFaultTest {
     }
 
     private RateLimiter limiter(OnUnavailable policy) {
-        DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName(table.name())
+        DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName(path.table().name())
                 .transientRetries(RETRIES).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4))
                 .jitter(new SplittableRandom(SEED)).build();
         RateLimiter limiter = RateLimiter.builder().backend(backend).clock(clock).namespace(namespace)
@@ -196,7 +154,6 @@ class TransientFaultTest {
     }
 
     private long consumed(String entity) {
-        return Futures.join(table.backend().read(List.of(new BucketKey(namespace, entity, "api")))).get(0).state()
-                .find("rpm").map(state -> state.consumedTokens()).orElse(0L);
+        return path.consumed(new BucketKey(namespace, entity, "api"), "rpm");
     }
 }

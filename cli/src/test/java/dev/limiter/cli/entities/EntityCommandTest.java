@@ -4,45 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code limiter entity create | get | list | children | delete} against moto. */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EntityCommandTest {
+class EntityCommandTest extends TableCommandTest {
 
-    private final TestTable table;
     private String namespace;
 
     EntityCommandTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
+        super(endpoint);
     }
 
     @BeforeEach
     void freshNamespace() {
         namespace = TestTable.freshNamespace("ent");
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
     }
 
     @Test

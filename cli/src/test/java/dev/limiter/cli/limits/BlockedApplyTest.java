@@ -2,15 +2,12 @@ package dev.limiter.cli.limits;
 
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,11 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13: through the CLI against moto, a limits file that drops a parent while an entity the file does not manage
  * still has it: plan shows the blocker and exits 1, apply refuses before asking, and nothing changes.
  */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BlockedApplyTest {
+class BlockedApplyTest extends TableCommandTest {
 
-    private final TestTable table;
     private String namespace;
     private String dropped;
 
@@ -34,12 +28,7 @@ class BlockedApplyTest {
     Path dir;
 
     BlockedApplyTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
+        super(endpoint);
     }
 
     @BeforeEach
@@ -49,11 +38,6 @@ class BlockedApplyTest {
         assertThat(table.run("limits", "apply", "-f", file, "--auto-approve").exitCode()).isEqualTo(ExitCode.OK);
         table.limiter(namespace).entities().put(Entity.child("bot", "acme"));
         dropped = LimitsFiles.write(dir, "dropped.yaml", "namespace: " + namespace + "\n").toString();
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
     }
 
     @Test

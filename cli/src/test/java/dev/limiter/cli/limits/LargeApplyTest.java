@@ -2,13 +2,10 @@ package dev.limiter.cli.limits;
 
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -16,29 +13,15 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A 2,000-entity file: plan, apply with progress, and a clean re-plan, through the CLI against moto. */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LargeApplyTest {
+class LargeApplyTest extends TableCommandTest {
 
     private static final int USERS = 2_000;
-
-    private final TestTable table;
 
     @TempDir
     Path dir;
 
     LargeApplyTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
+        super(endpoint);
     }
 
     @Test

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,28 +15,15 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 13: no silent no-ops (a target or a namespace that matches nothing), and typed plan JSON; on moto. */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LimitsWarningsTest {
+class LimitsWarningsTest extends TableCommandTest {
 
-    private final TestTable table;
     private final String namespace = TestTable.freshNamespace("warn");
 
     @TempDir
     Path dir;
 
     LimitsWarningsTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
+        super(endpoint);
     }
 
     @Test

@@ -5,16 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.Limit;
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,27 +20,13 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Saved plans (applied exactly, refused when stale), JSON output, and export then plan. */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SavedPlanTest {
-
-    private final TestTable table;
+class SavedPlanTest extends TableCommandTest {
 
     @TempDir
     Path dir;
 
     SavedPlanTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
+        super(endpoint);
     }
 
     @Test

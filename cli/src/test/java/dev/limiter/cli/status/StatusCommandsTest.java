@@ -6,37 +6,26 @@ import dev.limiter.Limit;
 import dev.limiter.RateLimiter;
 import dev.limiter.cli.CliRun;
 import dev.limiter.cli.ExitCode;
+import dev.limiter.cli.TableCommandTest;
 import dev.limiter.cli.TestTable;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.entity.Entity;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code limiter explain} and {@code limiter acquire} against moto. */
-@WithDynamoDb
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatusCommandsTest {
+class StatusCommandsTest extends TableCommandTest {
 
-    private final TestTable table;
     private String namespace;
 
     StatusCommandsTest(DynamoDbTestEndpoint endpoint) {
-        this.table = new TestTable(endpoint);
-    }
-
-    @BeforeAll
-    void createTable() {
-        assertThat(table.run("table", "create").exitCode()).isEqualTo(ExitCode.OK);
+        super(endpoint);
     }
 
     /** acme (rpm 100/min) with a cascading team (rpm 10/min, a day-long tpm for gpt-4o, rps 4/s for fast). */
@@ -52,11 +41,6 @@ class StatusCommandsTest {
         limiter.configs().set(ConfigScope.entityResource("team", "gpt-4o"),
                 LimitConfig.of(Limit.of("tpm", 500, 500, Duration.ofDays(1))).withUnlimited("rpd"));
         limiter.configs().set(ConfigScope.entityResource("team", "fast"), LimitConfig.of(Limit.perSecond("rps", 4)));
-    }
-
-    @AfterAll
-    void close() {
-        table.close();
     }
 
     @Test

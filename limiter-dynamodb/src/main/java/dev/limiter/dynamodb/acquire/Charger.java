@@ -193,16 +193,18 @@ public final class Charger {
                                                     Round round, WriteFailure kind, List<BucketKey> throttled,
                                                     Throwable cause) {
         int next = round.retry() + 1;
-        if (backoff.allows(next)) {
-            return backoff.retry(next, () -> attempt(request, branches, round.nextRetry()));
+        if (backoff.allows(kind, next)) {
+            return backoff.retry(kind, next, () -> attempt(request, branches, round.nextRetry()));
         }
         if (kind == WriteFailure.THROTTLED) {
-            Duration retryAfter = Duration.ofNanos(backoff.stepNanos(next));
+            Duration retryAfter = Duration.ofNanos(backoff.stepNanos(kind, next));
             List<Throttle> throttles = new ArrayList<>(throttled.size());
             throttled.forEach(key -> throttles.add(new Throttle(key, WriteFailure.KEY_WRITE_RATE, retryAfter)));
             return CompletableFuture.completedFuture(ChargeOutcome.throttled(known(request), throttles));
         }
-        return CompletableFuture.failedFuture(Unavailable.held(table, round.retry(), cause));
+        return CompletableFuture.failedFuture(Unavailable.held(table,
+                request.buckets().stream().map(BucketCharge::key).toList(), round.retry(),
+                backoff.budget(), cause));
     }
 
     /** The buckets of {@code request} as this process last saw them. */

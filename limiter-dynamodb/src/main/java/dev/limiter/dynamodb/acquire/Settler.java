@@ -149,15 +149,18 @@ public final class Settler {
         WriteFailure kind = cause instanceof TransactionCanceledException canceled
                 ? WriteFailure.ofTransaction(canceled) : WriteFailure.of(cause);
         int next = round.retry() + 1;
-        if (kind.isTransient() && backoff.allows(next)) {
-            return backoff.retry(next, () -> send(request, known, round.nextRetry()));
+        if (kind.isTransient() && backoff.allows(kind, next)) {
+            return backoff.retry(kind, next, () -> send(request, known, round.nextRetry()));
         }
         if (WriteFailure.isInvalidForItem(cause)) {
             writes.forEach(write -> cache.forget(write.pk()));
         }
         String operation = writes.size() == 1 ? "UpdateItem" : "TransactWriteItems";
-        return CompletableFuture.failedFuture(kind == WriteFailure.CONFLICT ? Unavailable.held(table, round.retry(),
-                cause) : Unavailable.translate(operation, table, cause));
+        List<BucketKey> keys = new ArrayList<>(writes.size());
+        writes.forEach(write -> keys.add(write.bucket().key()));
+        return CompletableFuture.failedFuture(kind == WriteFailure.CONFLICT
+                ? Unavailable.held(table, keys, round.retry(), backoff.budget(), cause)
+                : Unavailable.translate(operation, table, cause));
     }
 
     /** The old images of the buckets whose conditions failed, by key; empty if no condition failed. */

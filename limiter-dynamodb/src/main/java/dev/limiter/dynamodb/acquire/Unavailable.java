@@ -1,10 +1,12 @@
 package dev.limiter.dynamodb.acquire;
 
 import dev.limiter.RateLimiterUnavailableException;
+import dev.limiter.backend.BucketKey;
 import dev.limiter.internal.Futures;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -41,12 +43,20 @@ public final class Unavailable {
     }
 
     /**
-     * The exception for a write that kept finding its items held by other transactions ({@code
-     * TransactionConflictException}, {@code TransactionConflict} reasons) through {@code retries} backed-off retries.
+     * The exception for a write of buckets {@code keys} that kept finding its items held by other transactions
+     * ({@code TransactionConflictException}, {@code TransactionConflict} reasons) through {@code retries}
+     * backed-off retries, the conflict budget of {@code budget}.
      */
-    public static RateLimiterUnavailableException held(String table, int retries, Throwable cause) {
-        return new RateLimiterUnavailableException("DynamoDB write to table '" + table + "' found its items held by"
-                + " other transactions through " + retries + " backed-off retries", cause);
+    public static RateLimiterUnavailableException held(String table, List<BucketKey> keys, int retries,
+                                                       RetryBudget budget, Throwable cause) {
+        StringBuilder buckets = new StringBuilder();
+        for (BucketKey key : keys) {
+            buckets.append(buckets.length() == 0 ? "" : ", ").append(key.entity()).append('/').append(key.resource());
+        }
+        return new RateLimiterUnavailableException("DynamoDB write to table '" + table + "' of bucket(s) " + buckets
+                + " found its items held by other transactions through " + retries + " backed-off retries (the"
+                + " conflict budget: conflictRetries " + budget.conflictRetries() + ", steps up to "
+                + budget.conflictCap().toMillis() + " ms; raise it with DynamoDbBackendBuilder.retryBudget)", cause);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackoffTest {
@@ -20,8 +21,10 @@ class BackoffTest {
     private static final String REPLAY = "seed " + SEED + " (replay with -Dlimiter.seed=" + SEED + ")";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final Backoff backoff = Backoff.on(scheduler, Duration.ofMillis(25), Duration.ofMillis(400), 8,
-            new SplittableRandom(SEED));
+    private static final RetryBudget BUDGET = new RetryBudget(Duration.ofMillis(25), Duration.ofMillis(400), 8,
+            Duration.ofMillis(100), 20);
+
+    private final Backoff backoff = Backoff.on(scheduler, BUDGET, new SplittableRandom(SEED));
 
     @AfterAll
     void stop() {
@@ -32,19 +35,38 @@ class BackoffTest {
     void stepNanos_successiveRetries_doubleUpToTheCap() {
         long[] steps = new long[9];
         for (int retry = 1; retry <= 9; retry++) {
-            steps[retry - 1] = TimeUnit.NANOSECONDS.toMillis(backoff.stepNanos(retry));
+            steps[retry - 1] = TimeUnit.NANOSECONDS.toMillis(backoff.stepNanos(WriteFailure.THROTTLED, retry));
         }
 
         assertThat(steps).containsExactly(25, 50, 100, 200, 400, 400, 400, 400, 400);
+    }
+
+    /** Issue 9, part C: a writer that waited longest must not poll a held item less often than a fresh one. */
+    @Test
+    void stepNanos_conflictRetries_stopGrowingAtTheConflictCap() {
+        long[] steps = new long[6];
+        for (int retry = 1; retry <= 6; retry++) {
+            steps[retry - 1] = TimeUnit.NANOSECONDS.toMillis(backoff.stepNanos(WriteFailure.CONFLICT, retry));
+        }
+
+        assertThat(steps).containsExactly(25, 50, 100, 100, 100, 100);
+    }
+
+    @Test
+    void stepNanos_conflictCapAboveTheCap_staysWithinTheCap() {
+        Backoff wide = Backoff.on(scheduler, BUDGET.withConflicts(Duration.ofSeconds(5), 3), new SplittableRandom(1));
+
+        assertThat(wide.stepNanos(WriteFailure.CONFLICT, 9)).isEqualTo(Duration.ofMillis(400).toNanos());
     }
 
     @Test
     void delayNanos_anyRetry_isBetweenHalfTheStepAndTheStep() {
         for (int i = 0; i < 1_000; i++) {
             int retry = 1 + i % 8;
-            long step = backoff.stepNanos(retry);
+            WriteFailure kind = i % 2 == 0 ? WriteFailure.CONFLICT : WriteFailure.THROTTLED;
+            long step = backoff.stepNanos(kind, retry);
 
-            long delay = backoff.delayNanos(retry);
+            long delay = backoff.delayNanos(kind, retry);
 
             assertThat(delay).as(REPLAY).isBetween(step / 2, step);
         }
@@ -52,27 +74,46 @@ class BackoffTest {
 
     @Test
     void delayNanos_sameSeed_repeatsTheSameDelays() {
-        Backoff again = Backoff.onSharedScheduler(Duration.ofMillis(25), Duration.ofMillis(400), 8,
-                new SplittableRandom(42));
-        Backoff twin = Backoff.onSharedScheduler(Duration.ofMillis(25), Duration.ofMillis(400), 8,
-                new SplittableRandom(42));
+        Backoff again = Backoff.onSharedScheduler(BUDGET, new SplittableRandom(42));
+        Backoff twin = Backoff.onSharedScheduler(BUDGET, new SplittableRandom(42));
+        WriteFailure kind = WriteFailure.THROTTLED;
 
-        long[] first = {again.delayNanos(1), again.delayNanos(2), again.delayNanos(3)};
+        long[] first = {again.delayNanos(kind, 1), again.delayNanos(kind, 2), again.delayNanos(kind, 3)};
 
-        assertThat(first).containsExactly(twin.delayNanos(1), twin.delayNanos(2), twin.delayNanos(3));
+        assertThat(first).containsExactly(twin.delayNanos(kind, 1), twin.delayNanos(kind, 2),
+                twin.delayNanos(kind, 3));
     }
 
     @Test
-    void allows_retriesPastTheBudget_isFalse() {
-        assertThat(backoff.allows(8)).isTrue();
-        assertThat(backoff.allows(9)).isFalse();
+    void allows_throttlingRetriesPastTheBudget_isFalse() {
+        assertThat(backoff.allows(WriteFailure.THROTTLED, 8)).isTrue();
+        assertThat(backoff.allows(WriteFailure.THROTTLED, 9)).isFalse();
+    }
+
+    @Test
+    void allows_conflictRetries_haveABudgetOfTheirOwn() {
+        assertThat(backoff.allows(WriteFailure.CONFLICT, 20)).isTrue();
+        assertThat(backoff.allows(WriteFailure.CONFLICT, 21)).isFalse();
+    }
+
+    @Test
+    void retryBudget_capBelowBase_isRefusedNamingBoth() {
+        assertThatThrownBy(() -> BUDGET.withBackoff(Duration.ofMillis(50), Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cap PT0.01S must be at least base");
+    }
+
+    @Test
+    void retryBudget_conflictRetriesOutOfRange_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> BUDGET.withConflicts(Duration.ofMillis(10), 101))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conflictRetries must be between 0");
     }
 
     @Test
     void retry_onTheScheduler_runsTheNextAttemptOnASchedulerThread() {
         Thread caller = Thread.currentThread();
 
-        CompletableFuture<Thread> ran = backoff.retry(1, () -> CompletableFuture.completedFuture(Thread.currentThread()));
+        CompletableFuture<Thread> ran = backoff.retry(WriteFailure.CONFLICT, 1,
+                () -> CompletableFuture.completedFuture(Thread.currentThread()));
 
         assertThat(ran.join()).isNotSameAs(caller);
     }
@@ -81,9 +122,10 @@ class BackoffTest {
     void retry_schedulerShutDown_failsTheFutureInsteadOfThrowing() {
         ScheduledExecutorService closed = Executors.newSingleThreadScheduledExecutor();
         closed.shutdown();
-        Backoff onClosed = Backoff.on(closed, Duration.ofMillis(1), Duration.ofMillis(1), 1, new SplittableRandom(1));
+        Backoff onClosed = Backoff.on(closed, BUDGET.withBackoff(Duration.ofMillis(1), Duration.ofMillis(1)),
+                new SplittableRandom(1));
 
-        CompletableFuture<String> result = onClosed.retry(1, () -> CompletableFuture.completedFuture("never"));
+        CompletableFuture<String> result = onClosed.retry(WriteFailure.THROTTLED, 1, () -> CompletableFuture.completedFuture("never"));
 
         assertThat(result).isCompletedExceptionally();
     }

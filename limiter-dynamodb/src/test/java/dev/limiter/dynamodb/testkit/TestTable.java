@@ -3,6 +3,7 @@ package dev.limiter.dynamodb.testkit;
 import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.dynamodb.schema.TableSchema;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
@@ -18,14 +19,20 @@ public final class TestTable implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final DynamoDbAsyncClient client;
 
-    private TestTable(DynamoDbTestEndpoint endpoint) {
+    private TestTable(DynamoDbTestEndpoint endpoint, ExecutionInterceptor... more) {
         this.endpoint = endpoint;
-        this.client = endpoint.newAsyncClient(log);
+        ExecutionInterceptor[] interceptors = new ExecutionInterceptor[more.length + 1];
+        interceptors[0] = log;
+        System.arraycopy(more, 0, interceptors, 1, more.length);
+        this.client = endpoint.newAsyncClient(interceptors);
     }
 
-    /** Connects to the endpoint's table for this class, creating it if needed. */
-    public static TestTable create(DynamoDbTestEndpoint endpoint) {
-        TestTable table = new TestTable(endpoint);
+    /**
+     * Connects to the endpoint's table for this class, creating it if needed; the client also runs {@code more}
+     * (after the request log).
+     */
+    public static TestTable create(DynamoDbTestEndpoint endpoint, ExecutionInterceptor... more) {
+        TestTable table = new TestTable(endpoint, more);
         table.backend().createTable();
         table.log.clear();
         return table;

@@ -1,15 +1,8 @@
 package dev.limiter.dynamodb.usage;
 
 import dev.limiter.dynamodb.schema.Attributes;
-import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
@@ -21,40 +14,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The aggregator's windows, batching, idempotency and failure reports, on synthetic records against moto. */
-@WithDynamoDb
-@Timeout(60)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageAggregatorTest {
+class UsageAggregatorTest extends FakeStreamTest {
 
-    private static final Instant TEN_FIFTEEN = Instant.parse("2026-03-01T10:15:00Z");
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
-    private final DynamoDbTestEndpoint endpoint;
-    private final TestTable table;
-    private final DynamoDbAsyncClient client;
-    private final UsageAggregator aggregator;
-    private final UsageReader reader;
-    private String namespace;
-    private FakeStream stream;
-
     UsageAggregatorTest(DynamoDbTestEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.table = TestTable.create(endpoint);
-        this.client = table.client();
-        this.aggregator = UsageAggregator.create(client, endpoint.tableName());
-        this.reader = UsageReader.create(client, endpoint.tableName());
-    }
-
-    @BeforeEach
-    void newNamespace() {
-        namespace = TestTable.uniqueNamespace("n");
-        stream = new FakeStream(namespace, TEN_FIFTEEN);
-        table.log().clear();
-    }
-
-    @AfterAll
-    void closeClient() {
-        table.close();
+        super(endpoint, "n");
     }
 
     // ---- windows and batching ----

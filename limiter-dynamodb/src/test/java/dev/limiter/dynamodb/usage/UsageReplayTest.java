@@ -1,15 +1,8 @@
 package dev.limiter.dynamodb.usage;
 
 import dev.limiter.dynamodb.schema.Attributes;
-import dev.limiter.dynamodb.testkit.TestTable;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
-import dev.limiter.localstack.WithDynamoDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
@@ -24,39 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Records applied out of stream order: a batch replayed from the on-failure queue after later batches, a later half
  * read before the earlier one. Each record counts exactly once, and a snapshot missing records says so.
  */
-@WithDynamoDb
-@Timeout(60)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageReplayTest {
+class UsageReplayTest extends FakeStreamTest {
 
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
 
-    private final DynamoDbTestEndpoint endpoint;
-    private final TestTable table;
-    private final DynamoDbAsyncClient client;
-    private final UsageAggregator aggregator;
-    private final UsageReader reader;
-    private String namespace;
-    private FakeStream stream;
-
     UsageReplayTest(DynamoDbTestEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.table = TestTable.create(endpoint);
-        this.client = table.client();
-        this.aggregator = UsageAggregator.create(client, endpoint.tableName());
-        this.reader = UsageReader.create(client, endpoint.tableName());
-    }
-
-    @BeforeEach
-    void newNamespace() {
-        namespace = TestTable.uniqueNamespace("r");
-        stream = new FakeStream(namespace, Instant.parse("2026-03-01T10:15:00Z"));
-        table.log().clear();
-    }
-
-    @AfterAll
-    void closeClient() {
-        table.close();
+        super(endpoint, "r");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.limiter.dynamodb;
+package dev.limiter.dynamodb.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,13 +29,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * throttled, failed with 500, held past the client's attempt timeout, forwarded and then failed anyway (an applied
  * write whose response was lost, optionally after running other writes in between), refused because a transaction
  * holds the item ({@code TransactionConflictException}), or, for transactions, cancelled with a
- * {@code TransactionConflict} or {@code ThrottlingError} reason on every item, in the shapes DynamoDB returns. A proxy rather than an SDK interceptor because the SDK resolves the request before
- * its retry loop: only something on the wire can fail one attempt and let the next one through.
+ * {@code TransactionConflict} or {@code ThrottlingError} reason on every item, in the shapes DynamoDB returns. A
+ * proxy rather than an SDK interceptor because the SDK resolves the request before its retry loop: only something on the wire can fail one attempt and let the next one through.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with an affected request. */
-    enum Fault { THROTTLE, SERVER_ERROR, HANG, APPLY_THEN_FAIL, CONFLICT, CANCEL_CONFLICT, CANCEL_THROTTLED }
+    public enum Fault { THROTTLE, SERVER_ERROR, HANG, APPLY_THEN_FAIL, CONFLICT, CANCEL_CONFLICT, CANCEL_THROTTLED }
 
     private static final String THROTTLE_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\","
             + "\"message\":\"Rate of requests exceeds the allowed throughput.\"}";
@@ -57,7 +57,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Runnable> betweenApplyAndFailure = new AtomicReference<>(() -> { });
 
     /** Starts a proxy to {@code target} on a free loopback port. */
-    FaultProxy(URI target) throws IOException {
+    public FaultProxy(URI target) throws IOException {
         this.target = target;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
@@ -66,24 +66,24 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** The endpoint clients should use. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Applies {@code newFault} to the next {@code count} requests of the {@code affected} operations. */
-    void arm(Fault newFault, int count, String... affected) {
+    public void arm(Fault newFault, int count, String... affected) {
         fault.set(newFault);
         operations.set(Set.of(affected));
         remaining.set(count);
     }
 
     /** Runs {@code writes} after an {@link Fault#APPLY_THEN_FAIL} request was applied and before it fails. */
-    void betweenApplyAndFailure(Runnable writes) {
+    public void betweenApplyAndFailure(Runnable writes) {
         betweenApplyAndFailure.set(writes);
     }
 
     /** Forwards everything again. */
-    void disarm() {
+    public void disarm() {
         remaining.set(0);
         betweenApplyAndFailure.set(() -> { });
     }
