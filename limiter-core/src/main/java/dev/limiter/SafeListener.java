@@ -83,6 +83,15 @@ final class SafeListener implements RateLimiterListener {
         }
     }
 
+    @Override
+    public void onLocalAllowance(LocalAllowanceEvent event) {
+        try {
+            delegate.onLocalAllowance(event);
+        } catch (RuntimeException e) {
+            failed("onLocalAllowance", e);
+        }
+    }
+
     private void failed(String event, RuntimeException e) {
         LOG.warn("rate limiter listener {} failed in {}", delegate.getClass().getName(), event, e);
     }

@@ -59,9 +59,17 @@ public record Explanation(String namespace, String entity, String resource, List
      * @param available  whole tokens available now; negative while in debt
      * @param timeToFull how long until the bucket is full again
      * @param consumed   net tokens consumed since the bucket was created
+     * @param heldLocally tokens of this limit that this process holds reserved for its local tier and has not
+     *                    granted yet (already counted as consumed in the shared state); 0 without the tier
      */
     public record LimitExplanation(Limit limit, ConfigLevel source, long available, Duration timeToFull,
-                                   long consumed) {
+                                   long consumed, long heldLocally) {
+
+        /** A limit of which this process holds nothing locally. */
+        public LimitExplanation(Limit limit, ConfigLevel source, long available, Duration timeToFull, long consumed) {
+            this(limit, source, available, timeToFull, consumed, 0);
+        }
+
         /** Whether the limit is in shadow mode (its own flag or the limiter's): it reports and never rejects. */
         public boolean shadow() {
             return limit.shadow();

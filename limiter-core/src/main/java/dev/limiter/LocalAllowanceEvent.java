@@ -1,0 +1,47 @@
+package dev.limiter;
+
+import dev.limiter.internal.Require;
+
+/**
+ * The local tier ({@link LocalTier}) reserved tokens of one limit of one bucket from the shared bucket, or gave
+ * unused ones back. Reported to {@link RateLimiterListener#onLocalAllowance}.
+ *
+ * @param kind     reservation or return
+ * @param entity   the bucket's entity
+ * @param resource the bucket's resource
+ * @param limit    the limit
+ * @param tokens   tokens reserved or returned, at least 1
+ * @param reason   why tokens went back ({@code null} for a reservation)
+ */
+public record LocalAllowanceEvent(Kind kind, String entity, String resource, Limit limit, long tokens,
+                                  ReturnReason reason) {
+
+    /** What happened. */
+    public enum Kind {
+        /** Tokens were charged to the shared bucket to be granted locally. */
+        RESERVED,
+        /** Unused reserved tokens were refunded to the shared bucket. */
+        RETURNED
+    }
+
+    /** Why unused tokens went back. */
+    public enum ReturnReason {
+        /** They had been held for the limit's {@link LocalAllowance#maxHold}. */
+        EXPIRED,
+        /** The limit's parameters changed, so tokens reserved under the old ones are not granted under the new. */
+        CHANGED,
+        /** The limiter was closed. */
+        CLOSED
+    }
+
+    /** Validates the components. */
+    public LocalAllowanceEvent {
+        Require.nonNull("kind", kind);
+        Require.nonNull("entity", entity);
+        Require.nonNull("resource", resource);
+        Require.nonNull("limit", limit);
+        Require.argument(tokens >= 1, "a local allowance event moves at least 1 token, got " + tokens);
+        Require.argument((kind == Kind.RETURNED) == (reason != null),
+                "a return has a reason and a reservation has none; got " + kind + " with reason " + reason);
+    }
+}
