@@ -37,7 +37,7 @@ import java.util.Optional;
  * java -cp benchmarks/target/benchmarks.jar dev.limiter.benchmarks.LocalTierLoadBenchmark [--engines serialized,strict]
  *     [--scenarios hot-key,cascade] [--seconds 15] [--rate 200] [--steady 0.8] [--over 1.5] [--throttle-writes 10]
  *     [--batch-ms 500] [--share 0.25] [--hold-ms 1000] [--processes 4] [--callers 8] [--ops 5000] [--seed 1]
- *     [--out benchmarks/target]
+ *     [--start-delay-ms 10000] [--out benchmarks/target]
  * </pre>
  *
  * Bounded: every run lasts {@code --seconds} (each caller makes at most {@code --ops} acquires) and is killed past
@@ -142,8 +142,13 @@ public final class LocalTierLoadBenchmark {
             consumed += bucket.state().limits().stream().filter(s -> s.limit().name().equals(TierScenario.LIMIT))
                     .mapToLong(s -> s.consumedTokens()).sum();
         }
+        TierRecords recorded = TierRecords.read(records);
+        if (recorded.count("lateStartMillis") > 0) {
+            System.out.println(label + ": workers started " + recorded.count("lateStartMillis") + " ms late in all "
+                    + "(a busy machine); raise --start-delay-ms");
+        }
         long throttles = control.map(c -> c.stats(TABLE).throttles() - throttlesBefore).orElse(-1L);
-        return TierRunResult.of(run, settings, TierRecords.read(records), startMillis * 1_000_000L, consumed,
+        return TierRunResult.of(run, settings, recorded, startMillis * 1_000_000L, consumed,
                 throttles);
     }
 }

@@ -73,7 +73,9 @@ final class TierLoadWorker {
             RateLimiter limiter = builder.build();
             WorkerClient.warmUp(limiter, run.scenario().entities(), TierScenario.RESOURCE);
             log.drain(); // configuration reads before the start are not part of the run
-            long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startMillis - System.currentTimeMillis());
+            long untilStart = startMillis - System.currentTimeMillis();
+            count("lateStartMillis", Math.max(0, -untilStart));
+            long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(untilStart);
             runCallers(limiter, startNanos);
             limiter.close();
             limiter.localTier().ifPresent(tier -> ledger(tier, run.scenario().bindingKey(namespace)));

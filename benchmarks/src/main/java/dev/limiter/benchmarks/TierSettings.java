@@ -37,7 +37,7 @@ record TierSettings(int processes, int callers, int seconds, int ops, int rate, 
         return new TierSettings(options.number("processes", 4), options.number("callers", 8),
                 options.number("seconds", 15), options.number("ops", 5_000), options.number("rate", 200),
                 options.number("batch-ms", 500), options.decimal("share", 0.25), options.number("hold-ms", 1_000),
-                options.seed(), options.number("start-delay-ms", 6_000));
+                options.seed(), options.number("start-delay-ms", 10_000));
     }
 
     /** The local allowance every limit gets in tier-on runs. */
