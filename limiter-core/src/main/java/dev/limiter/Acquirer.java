@@ -1,5 +1,7 @@
 package dev.limiter;
 
+import dev.limiter.allowance.AllowanceTier;
+import dev.limiter.allowance.TierCharge;
 import dev.limiter.backend.BucketKey;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.LeaseId;
@@ -29,10 +31,13 @@ final class Acquirer {
     private final TargetResolver resolver;
     private final boolean local;
     private final LocalBuckets buckets;
+    /** The local tier when the builder turned it on: charges go through it to learn which were served locally. */
+    private final AllowanceTier tier;
 
     Acquirer(LimiterContext context, TargetResolver resolver) {
         this.context = context;
         this.resolver = resolver;
+        this.tier = context.backend() instanceof AllowanceTier allowances ? allowances : null;
         this.local = context.backend() instanceof LocalBuckets;
         this.buckets = local ? (LocalBuckets) context.backend() : NotLocal.INSTANCE;
     }
@@ -114,6 +119,9 @@ final class Acquirer {
                     new BackendLease(context, policy(explicit), leaseId, request, plan, Optional.empty(), 0)));
         }
         long now = context.nowNanos();
+        if (tier != null) {
+            return chargeThroughTier(request, plan, explicit, leaseId, now);
+        }
         CompletableFuture<ChargeOutcome> outcome = context.reported("charge", now,
                 context.backend().charge(plan.toRequest(leaseId, now)));
         if (isDone(outcome) && (outcome.join().granted() || !plan.hasShadow())) {
@@ -122,6 +130,21 @@ final class Acquirer {
         return outcome.thenCompose(result -> result.granted() || !plan.hasShadow()
                 ? CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, result))
                 : withoutShadowRejections(request, plan, explicit, now, result));
+    }
+
+    /** {@link #charge} through the local tier, which reports its own backend calls. */
+    private CompletableFuture<Decision> chargeThroughTier(AcquireRequest request, ChargePlan plan,
+                                                          Optional<OnUnavailable> explicit, LeaseId leaseId, long now) {
+        CompletableFuture<TierCharge> charged = tier.chargeTracked(plan.toRequest(leaseId, now));
+        return charged.thenCompose(result -> {
+            ChargeOutcome outcome = result.outcome();
+            if (outcome.granted()) {
+                return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
+                        policy(explicit), leaseId, request, plan, Optional.of(outcome), now, result.grant())));
+            }
+            return plan.hasShadow() ? withoutShadowRejections(request, plan, explicit, now, outcome)
+                    : CompletableFuture.completedFuture(plan.rejection(outcome, now));
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.LocalGrant;
 import dev.limiter.backend.BucketAdjustment;
 import dev.limiter.backend.ChargeOutcome;
 import dev.limiter.backend.LeaseId;
@@ -34,6 +35,8 @@ final class BackendLease implements Lease {
     private final ChargePlan plan;
     private final ChargeOutcome outcome;
     private final long grantedAtNanos;
+    /** The local tier's grant when served from an allowance: it settles the adjustments. */
+    private final Optional<LocalGrant> local;
     private LeaseLedger ledger;
     private List<LimitStatus> statuses;
     private State state = State.OPEN;
@@ -45,6 +48,13 @@ final class BackendLease implements Lease {
      */
     BackendLease(LimiterContext context, OnUnavailable policy, LeaseId id, AcquireRequest request, ChargePlan plan,
                  Optional<ChargeOutcome> outcome, long grantedAtNanos) {
+        this(context, policy, id, request, plan, outcome, grantedAtNanos, Optional.empty());
+    }
+
+    /** A lease as above; with {@code local}, served from an allowance of the local tier, which settles it. */
+    BackendLease(LimiterContext context, OnUnavailable policy, LeaseId id, AcquireRequest request, ChargePlan plan,
+                 Optional<ChargeOutcome> outcome, long grantedAtNanos, Optional<LocalGrant> local) {
+        this.local = local;
         this.context = context;
         this.policy = policy;
         this.id = id;
@@ -81,7 +91,8 @@ final class BackendLease implements Lease {
         synchronized (lock) {
             if (statuses == null) {
                 statuses = outcome == NOTHING_CHARGED ? plan.shadowRejections()
-                        : List.copyOf(plan.grantedStatuses(outcome, grantedAtNanos));
+                        : List.copyOf(local.isPresent() ? servedLocally(plan.grantedStatuses(outcome, grantedAtNanos))
+                        : plan.grantedStatuses(outcome, grantedAtNanos));
             }
             return statuses;
         }
@@ -90,6 +101,20 @@ final class BackendLease implements Lease {
     @Override
     public List<LimitStatus> shadowRejections() {
         return plan.shadowRejections();
+    }
+
+    @Override
+    public boolean servedLocally() {
+        return local.isPresent();
+    }
+
+    private static List<LimitStatus> servedLocally(List<LimitStatus> statuses) {
+        List<LimitStatus> marked = new java.util.ArrayList<>(statuses.size());
+        for (LimitStatus status : statuses) {
+            marked.add(new LimitStatus(status.entity(), status.resource(), status.limit(), status.available(),
+                    status.requested(), status.retryAfter(), true));
+        }
+        return marked;
     }
 
     @Override
@@ -175,8 +200,9 @@ final class BackendLease implements Lease {
             state = State.SETTLING;
         }
         long start = context.nowNanos();
-        return Futures.guard(() -> context.reported("settle", start,
-                        context.backend().settle(new SettleRequest(id, start, writes))))
+        SettleRequest settlement = new SettleRequest(id, start, writes);
+        return Futures.guard(() -> local.isPresent() ? local.get().settle(settlement)
+                        : context.reported("settle", start, context.backend().settle(settlement)))
                 .handle((done, failure) -> settled(commit, failure));
     }
 

@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.AllowanceTier;
 import dev.limiter.backend.BucketKey;
 import dev.limiter.backend.BucketSnapshot;
 import dev.limiter.bucket.LimitState;
@@ -61,9 +62,11 @@ final class Explainer {
             for (EffectiveLimit limit : effective.limits()) {
                 LimitState state = snapshots.get(i).state().stateFor(limit.limit(), nowNanos);
                 Limit shown = context.shadow() ? limit.limit().asShadow() : limit.limit();
+                long held = context.backend() instanceof AllowanceTier tier
+                        ? tier.held(bucket.key(), limit.limit().name()) : 0;
                 limits.add(new Explanation.LimitExplanation(shown, limit.source(),
                         state.availableTokens(nowNanos), Duration.ofNanos(state.backlogNanos(nowNanos)),
-                        state.consumedTokens()));
+                        state.consumedTokens(), held));
             }
             Map<String, ConfigLevel> overridden = i == 0 ? overridden(bucket.limits(), requestLimits) : Map.of();
             buckets.add(new Explanation.Bucket(bucket.key().entity(), limits, effective.unlimited(), overridden));

@@ -28,6 +28,8 @@ public record LocalAllowanceEvent(Kind kind, String entity, String resource, Lim
     public enum ReturnReason {
         /** They had been held for the limit's {@link LocalAllowance#maxHold}. */
         EXPIRED,
+        /** Local demand dropped: nothing asked for them for a while. */
+        IDLE,
         /** The limit's parameters changed, so tokens reserved under the old ones are not granted under the new. */
         CHANGED,
         /** The limiter was closed. */

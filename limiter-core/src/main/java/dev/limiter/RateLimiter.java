@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.AllowanceTier;
 import dev.limiter.allowance.LocalTierView;
 import dev.limiter.backend.Backend;
 import dev.limiter.config.CacheStats;
@@ -283,7 +284,7 @@ public final class RateLimiter implements AutoCloseable {
      * per bucket and limit, and a way to return expired allowances now. Views of this limiter share it.
      */
     public Optional<LocalTierView> localTier() {
-        return Optional.empty();
+        return context.backend() instanceof AllowanceTier tier ? Optional.of(tier) : Optional.empty();
     }
 
     /**
@@ -293,6 +294,9 @@ public final class RateLimiter implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (context.backend() instanceof AllowanceTier tier) {
+            tier.close();
+        }
     }
 
     /** A builder initialised with this limiter's settings. */

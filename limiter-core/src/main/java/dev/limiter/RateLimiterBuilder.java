@@ -1,5 +1,6 @@
 package dev.limiter;
 
+import dev.limiter.allowance.AllowanceTier;
 import dev.limiter.backend.Backend;
 import dev.limiter.internal.Require;
 import dev.limiter.memory.InMemoryBackend;
@@ -147,7 +148,9 @@ public final class RateLimiterBuilder {
             frozen.backend = InMemoryBackend.create();
         }
         RateLimiterListener safe = new SafeListener(frozen.listener);
-        LimiterContext context = new LimiterContext(frozen.backend, frozen.namespace, frozen.clock, safe,
+        Backend charged = frozen.localTier == null ? frozen.backend
+                : AllowanceTier.over(frozen.backend, frozen.localTier, frozen.clock, safe);
+        LimiterContext context = new LimiterContext(charged, frozen.namespace, frozen.clock, safe,
                 frozen.listener != SILENT, frozen.executor, frozen.sleeper, frozen.leaseFailurePolicy, frozen.shadow);
         TargetResolver resolver = new TargetResolver(frozen.backend, frozen.namespace, frozen.clock,
                 frozen.configCacheTtl, frozen.configCacheMaxEntries, frozen.maxDepth, safe);

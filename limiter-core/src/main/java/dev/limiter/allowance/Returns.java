@@ -1,0 +1,76 @@
+package dev.limiter.allowance;
+
+import dev.limiter.Limit;
+import dev.limiter.LocalAllowanceEvent;
+import dev.limiter.LocalAllowanceEvent.ReturnReason;
+import dev.limiter.backend.BucketAdjustment;
+import dev.limiter.backend.BucketKey;
+import dev.limiter.backend.LeaseId;
+import dev.limiter.backend.LimitAdjustment;
+import dev.limiter.backend.SettleRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Unused reserved tokens collected under a pool's lock, to be refunded to the shared bucket after it: one settle for
+ * all of them, one adjustment per (bucket, limit).
+ *
+ * <p>A chunk that granted {@code g} of its {@code r} tokens gives back {@code r - g} tokens and
+ * {@code cost(r) - cost(g)} nanoseconds of bucket time: exactly what was charged minus what an exact charge of the
+ * granted tokens would have cost, so the refund never exceeds the reservation.
+ */
+final class Returns {
+
+    private record Key(BucketKey bucket, String limit) {
+    }
+
+    private static final class Sum {
+        final Limit limit;
+        long tokens;
+        long costNanos;
+
+        Sum(Limit limit) {
+            this.limit = limit;
+        }
+    }
+
+    private final Map<Key, Sum> sums = new LinkedHashMap<>();
+    private final List<LocalAllowanceEvent> events = new ArrayList<>();
+
+    /** Ends {@code chunk} of {@code entry} and adds what it still holds. Call under the pool's lock. */
+    void add(Entry entry, Chunk chunk, ReturnReason reason, BucketKey key) {
+        long unused = chunk.remaining();
+        chunk.live = false;
+        if (unused <= 0) {
+            return;
+        }
+        long cost = chunk.costNanos - entry.limit.costNanos(chunk.granted);
+        entry.tally.returned.addAndGet(unused);
+        Sum sum = sums.computeIfAbsent(new Key(key, entry.limit.name()), k -> new Sum(entry.limit));
+        sum.tokens += unused;
+        sum.costNanos += Math.max(0, cost);
+        events.add(new LocalAllowanceEvent(LocalAllowanceEvent.Kind.RETURNED, key.entity(), key.resource(),
+                entry.limit, unused, reason));
+    }
+
+    boolean isEmpty() {
+        return sums.isEmpty();
+    }
+
+    List<LocalAllowanceEvent> events() {
+        return events;
+    }
+
+    /** The one settle that refunds everything collected, stamped {@code nowNanos}. */
+    SettleRequest toRequest(long nowNanos) {
+        Map<BucketKey, List<LimitAdjustment>> byBucket = new LinkedHashMap<>();
+        sums.forEach((key, sum) -> byBucket.computeIfAbsent(key.bucket(), k -> new ArrayList<>())
+                .add(new LimitAdjustment(sum.limit, -sum.tokens, sum.costNanos)));
+        List<BucketAdjustment> buckets = new ArrayList<>(byBucket.size());
+        byBucket.forEach((key, adjustments) -> buckets.add(new BucketAdjustment(key, adjustments)));
+        return new SettleRequest(LeaseId.random(), nowNanos, buckets);
+    }
+}
