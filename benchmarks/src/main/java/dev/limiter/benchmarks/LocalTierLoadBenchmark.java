@@ -147,6 +147,11 @@ public final class LocalTierLoadBenchmark {
             System.out.println(label + ": workers started " + recorded.count("lateStartMillis") + " ms late in all "
                     + "(a busy machine); raise --start-delay-ms");
         }
+        long rejected = recorded.count("rejected") - recorded.count("throttlingSurfaced");
+        if (rejected > 0) {
+            System.out.println(label + ": " + rejected + " rejected by the limit, mean retry-after "
+                    + recorded.count("rejectedRetryAfterMillis") / rejected + " ms");
+        }
         long throttles = control.map(c -> c.stats(TABLE).throttles() - throttlesBefore).orElse(-1L);
         return TierRunResult.of(run, settings, recorded, startMillis * 1_000_000L, consumed,
                 throttles);

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,8 @@ final class TierLoadWorker {
                 return;
             }
         }
+        Duration retryAfter = ((Decision.Rejected) decision).retryAfter();
+        count("rejectedRetryAfterMillis", retryAfter.toMillis());
     }
 
     /** Adds the tier's reservations and the binding bucket's ledger: tokens reserved, returned, granted locally. */
