@@ -115,7 +115,7 @@ public final class AllowanceTier implements Backend, LocalTierView {
                 if (pool.removed) {
                     continue;
                 }
-                taken = pool.tryTake(request, returns);
+                taken = pool.tryTake(request, attempt == 1, returns);
                 if (taken != null) {
                     estimate = pool.estimate(request);
                 } else if (attempt < MAX_ATTEMPTS && pool.inFlight != null) {

@@ -44,15 +44,16 @@ final class Pool {
     /**
      * Grants every charge of {@code request} from usable chunks, or nothing; returns the takes, or {@code null} on a
      * miss. Expired chunks and chunks of changed limits of the charged entries go to {@code returns} on the way.
+     * The request's demand is counted when {@code firstTry} (a retry after a reservation is the same demand).
      */
-    List<Entry.Taken> tryTake(ChargeRequest request, Returns returns) {
+    List<Entry.Taken> tryTake(ChargeRequest request, boolean firstTry, Returns returns) {
         long now = request.nowNanos();
         touchedAtNanos = now;
         boolean fits = true;
         for (int i = 0; i < keys.size(); i++) {
             for (LimitCharge charge : request.buckets().get(i).charges()) {
                 Entry entry = entry(i, charge.limit(), returns);
-                entry.demanded += charge.tokens();
+                entry.demanded += firstTry ? charge.tokens() : 0;
                 entry.expire(now, false, returns, ReturnReason.EXPIRED, keys.get(i));
                 fits &= entry.usable(now) >= charge.tokens();
             }

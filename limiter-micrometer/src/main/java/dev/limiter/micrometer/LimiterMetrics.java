@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Meters (every one tagged {@code namespace}, plus the builder's extra tags):
  * <ul>
  *   <li>{@value #DECISIONS} (counter), tags {@code resource}, {@code limit}, {@code outcome} ({@link Outcome}): one
- *       increment per limit that decided an acquire: each limit a granted lease charged on its own entity, each limit
+ *       increment per limit that decided an acquire: each limit a granted lease charged on its own entity
+ *       ({@code served_locally} instead of {@code granted} when the local tier served it), each limit
  *       that rejected a request, each shadow limit that would have rejected it ({@code shadow_rejected}, whether the
  *       request was then granted or rejected by an enforced limit), and {@code limit=none} for a backend failure (or
  *       a grant that charged nothing);</li>
@@ -110,8 +111,9 @@ public final class LimiterMetrics implements RateLimiterListener, MeterBinder {
             decision(lease.entity(), lease.resource(), NONE, Outcome.GRANTED);
             return;
         }
+        Outcome outcome = lease.servedLocally() ? Outcome.SERVED_LOCALLY : Outcome.GRANTED;
         for (String limit : lease.charged().keySet()) {
-            decision(lease.entity(), lease.resource(), limit, Outcome.GRANTED);
+            decision(lease.entity(), lease.resource(), limit, outcome);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  * carries every outcome, so that dashboards sum or divide them without joining meters.
  */
 public enum Outcome {
-    /** The limit admitted the request and was charged. */
+    /** The limit admitted the request and was charged to the shared bucket by this acquire. */
     GRANTED,
     /** The limit rejected the request; nothing was charged. */
     REJECTED,
@@ -19,8 +19,9 @@ public enum Outcome {
     /** The backend was unavailable; the limiter's {@link dev.limiter.OnUnavailable} policy decided. */
     UNAVAILABLE,
     /**
-     * Served from tokens reserved by an in-process local tier without a backend call. Reported once the core has a
-     * local tier; until then never counted.
+     * The limit admitted the request from tokens this process had reserved ({@link dev.limiter.LocalTier},
+     * {@link dev.limiter.Lease#servedLocally()}): counted instead of {@link #GRANTED}, so granted acquires are the sum
+     * of both.
      */
     SERVED_LOCALLY;
 

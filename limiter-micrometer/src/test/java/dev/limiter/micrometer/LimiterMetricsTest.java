@@ -3,6 +3,8 @@ package dev.limiter.micrometer;
 import dev.limiter.AcquireRequest;
 import dev.limiter.Decision;
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
+import dev.limiter.LocalTier;
 import dev.limiter.OnUnavailable;
 import dev.limiter.RateLimiter;
 import dev.limiter.RateLimiterUnavailableException;
@@ -13,6 +15,8 @@ import dev.limiter.testkit.ManualClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -155,6 +159,24 @@ class LimiterMetricsTest {
 
         assertThat(decisions("rejected", "rpm")).isEqualTo(1.0);
         assertThat(decisions("shadow_rejected", "trial")).isEqualTo(1.0);
+    }
+
+    @Test
+    void acquire_servedByTheLocalTier_countsServedLocallyInsteadOfGranted() {
+        LimiterMetrics metrics = LimiterMetrics.builder("prod").build();
+        metrics.bindTo(registry);
+        RateLimiter limiter = RateLimiter.builder().backend(InMemoryBackend.create()).namespace("prod").clock(clock)
+                .localTier(LocalTier.defaults().withSweepInterval(Duration.ZERO)).listener(metrics).build();
+        Limit rpm = Limit.perMinute("rpm", 100).withLocalAllowance(LocalAllowance.of(0.5, Duration.ofSeconds(1)));
+        AcquireRequest local = AcquireRequest.of("user-1", "gpt-4").consume("rpm", 1).withLimits(rpm);
+
+        limiter.acquire(local).commit();
+        limiter.acquire(request).commit(); // its limits have no allowance: charged exactly
+
+        assertThat(decisions("served_locally", "rpm")).isEqualTo(1.0);
+        assertThat(decisions("granted", "rpm")).isEqualTo(1.0);
+        assertThat(decisions("granted", "tpm")).isEqualTo(1.0);
+        limiter.close();
     }
 
     @Test
