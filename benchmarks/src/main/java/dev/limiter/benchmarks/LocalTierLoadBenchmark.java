@@ -37,7 +37,7 @@ import java.util.Optional;
  * java -cp benchmarks/target/benchmarks.jar dev.limiter.benchmarks.LocalTierLoadBenchmark [--engines serialized,strict]
  *     [--scenarios hot-key,cascade] [--seconds 15] [--rate 200] [--steady 0.8] [--over 1.5] [--throttle-writes 10]
  *     [--batch-ms 500] [--share 0.25] [--hold-ms 1000] [--processes 4] [--callers 8] [--ops 5000] [--seed 1]
- *     [--start-delay-ms 10000] [--out benchmarks/target]
+ *     [--start-delay-ms 10000] [--only TEXT] [--out benchmarks/target]
  * </pre>
  *
  * Bounded: every run lasts {@code --seconds} (each caller makes at most {@code --ops} acquires) and is killed past

@@ -30,8 +30,8 @@ record LocalTierReport(TierSettings settings, List<TierRunResult> results) {
         out.append("| run | T (s) | acquires | granted | served locally | requests per acquire (target tier on ≤ 0.1) "
                 + "| efficiency (target ≥ 0.9 over the limit) | window violations (target 0) | granted/s "
                 + "| throttling errors surfaced (target 0) | unavailable | engine throttles | $ per million acquires "
-                + "| cost vs tier off (target ≤ 0.1) | table consumed |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| cost vs tier off (target ≤ 0.1) | table consumed (= granted) | failed settles |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TierRunResult result : results) {
             out.append(result.markdownRow(costRatio(result))).append('\n');
         }

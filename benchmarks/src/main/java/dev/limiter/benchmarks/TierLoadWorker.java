@@ -65,7 +65,9 @@ final class TierLoadWorker {
                 log)) {
             Backend backend = DynamoDbBackend.builder().client(client).tableName(LocalTierLoadBenchmark.TABLE)
                     .jitter(new SplittableRandom(settings.seed() * 31 + id)).build();
-            RateLimiterBuilder builder = RateLimiter.builder().namespace(namespace).onUnavailable(OnUnavailable.BLOCK);
+            FailedSettles failedSettles = new FailedSettles();
+            RateLimiterBuilder builder = RateLimiter.builder().namespace(namespace).onUnavailable(OnUnavailable.BLOCK)
+                    .listener(failedSettles);
             if (run.tier()) {
                 builder.backend(new AllowanceBackend(backend, settings.allowance())).localTier(settings.tier());
             } else {
@@ -79,6 +81,7 @@ final class TierLoadWorker {
             long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(untilStart);
             runCallers(limiter, startNanos);
             limiter.close();
+            count("settlesFailed", failedSettles.count());
             limiter.localTier().ifPresent(tier -> ledger(tier, run.scenario().bindingKey(namespace)));
             Bill bill = Bill.of(log.drain(), key -> ITEM_BYTES);
             count("requests", bill.requests());

@@ -10,7 +10,8 @@ import java.util.Locale;
  * The runs of a {@link LocalTierLoadBenchmark}, from its command line: for each engine of {@code --engines} and
  * scenario of {@code --scenarios}, steady demand ({@code --steady}) and demand over the limit ({@code --over}), each
  * with the tier off and on; then on the strict engine, the hot key at steady demand with every key throttled at
- * {@code --throttle-writes} writes per second (0 leaves those runs out), tier off and on.
+ * {@code --throttle-writes} writes per second (0 leaves those runs out), tier off and on. {@code --only TEXT} keeps
+ * the runs whose name contains it (for example {@code "writes/s"}).
  */
 final class TierPlan {
 
@@ -44,9 +45,12 @@ final class TierPlan {
                 runs.add(new TierRun(engine, TierScenario.HOT_KEY, steady, true, throttle));
             }
         }
-        if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no runs: --steady and --over are both 0");
+        String only = options.text("only", "");
+        List<TierRun> chosen = runs.stream().filter(run -> run.name().contains(only)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no runs: --steady and --over are both 0, or no run's name contains "
+                    + "--only '" + only + "'");
         }
-        return runs;
+        return chosen;
     }
 }

@@ -29,11 +29,13 @@ import java.util.TreeMap;
  *                           {@code returned}, {@code grantedLocally}, {@code heldAtEnd}); empty with the tier off
  * @param tableConsumed      net tokens the binding bucket's consumption counter holds after the run
  * @param engineThrottles    requests the strict engine throttled during the run, -1 on the serialised server
+ * @param settlesFailed      settles the backend failed (commits, and the tier's returns of unused tokens, whose
+ *                           tokens then stay charged: the table holds more than the grants)
  */
 record TierRunResult(TierRun run, long attempts, long granted, long servedLocally, long throttlingSurfaced,
                      long unavailable, long requests, double writeUnits, double readUnits, long violations,
                      double seconds, long capacity, double rate, Map<String, Long> ledger, long tableConsumed,
-                     long engineThrottles) {
+                     long engineThrottles, long settlesFailed) {
 
     TierRunResult {
         ledger = Collections.unmodifiableMap(new TreeMap<>(ledger));
@@ -57,7 +59,8 @@ record TierRunResult(TierRun run, long attempts, long granted, long servedLocall
                 records.count("requests"), records.count("writeMilliUnits") / 1000.0,
                 records.count("readMilliUnits") / 1000.0,
                 AdmissionWindows.violations(records.grants(), limit, settings.slackNanos(run.tier())),
-                seconds / 1e9, limit.capacity(), limit.tokensPerSecond(), ledger, tableConsumed, engineThrottles);
+                seconds / 1e9, limit.capacity(), limit.tokensPerSecond(), ledger, tableConsumed, engineThrottles,
+                records.count("settlesFailed"));
     }
 
     /** Admission efficiency: grants over what the bucket could admit in T, {@code capacity + rate·T}. */
@@ -94,21 +97,21 @@ record TierRunResult(TierRun run, long attempts, long granted, long servedLocall
                         + "\"requestsPerAcquire\": %.4f, \"efficiency\": %.4f, \"violations\": %d, "
                         + "\"grantedPerSecond\": %.2f, \"throttlingErrorsSurfaced\": %d, \"unavailable\": %d, "
                         + "\"writeUnitsPerAcquire\": %.4f, \"dollarsPerMillionAcquires\": %.4f, "
-                        + "\"tableConsumed\": %d, \"engineThrottles\": %d, \"ledger\": %s}}",
+                        + "\"tableConsumed\": %d, \"engineThrottles\": %d, \"settlesFailed\": %d, \"ledger\": %s}}",
                 run.name(), run.engine().name().toLowerCase(Locale.ROOT), run.scenario().label(), run.demand(),
                 run.tier(), run.throttleWrites(), seconds, attempts, granted, servedLocally, requests,
                 requestsPerAcquire(), efficiency(), violations, grantedPerSecond(), throttlingSurfaced, unavailable,
                 attempts == 0 ? 0 : writeUnits / attempts, dollarsPerMillionAcquires(), tableConsumed,
-                engineThrottles, ledgerJson);
+                engineThrottles, settlesFailed, ledgerJson);
     }
 
     /** A markdown row; {@code costRatio} compares the cost per acquire with the same run's tier-off row. */
     String markdownRow(String costRatio) {
         return String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %.3f | %.3f | %d | %.1f | %d | %d | %s "
-                        + "| %.3f | %s | %d |",
+                        + "| %.3f | %s | %d | %d |",
                 run.name(), seconds, attempts, granted, servedLocally, requestsPerAcquire(), efficiency(), violations,
                 grantedPerSecond(), throttlingSurfaced, unavailable,
                 engineThrottles < 0 ? "n/a" : String.valueOf(engineThrottles), dollarsPerMillionAcquires(),
-                costRatio, tableConsumed);
+                costRatio, tableConsumed, settlesFailed);
     }
 }

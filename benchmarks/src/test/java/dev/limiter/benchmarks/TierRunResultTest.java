@@ -53,7 +53,7 @@ class TierRunResultTest {
 
     private static TierRunResult result(TierRun run, long attempts, long requests, double writeUnits) {
         return new TierRunResult(run, attempts, 900, run.tier() ? 850 : 0, 0, 0, requests, writeUnits, 0, 0, 15,
-                200, 200, Map.of(), 900, -1);
+                200, 200, Map.of(), 900, -1, 0);
     }
 
     private static LocalTierReport report(List<TierRunResult> results) {
