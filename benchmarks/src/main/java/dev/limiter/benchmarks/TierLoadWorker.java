@@ -15,11 +15,7 @@ import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.internal.Arithmetic;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
