@@ -136,6 +136,12 @@ final class Acquirer {
     private CompletableFuture<Decision> chargeThroughTier(AcquireRequest request, ChargePlan plan,
                                                           Optional<OnUnavailable> explicit, LeaseId leaseId, long now) {
         CompletableFuture<TierCharge> charged = tier.chargeTracked(plan.toRequest(leaseId, now));
+        if (isDone(charged) && charged.join().grant().isPresent()) {
+            // A local grant: decided without chaining a stage.
+            TierCharge result = charged.join();
+            return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
+                    policy(explicit), leaseId, request, plan, Optional.of(result.outcome()), now, result.grant())));
+        }
         return charged.thenCompose(result -> {
             ChargeOutcome outcome = result.outcome();
             if (outcome.granted()) {

@@ -42,7 +42,9 @@ public record LocalAllowanceEvent(Kind kind, String entity, String resource, Lim
         Require.nonNull("entity", entity);
         Require.nonNull("resource", resource);
         Require.nonNull("limit", limit);
-        Require.argument(tokens >= 1, "a local allowance event moves at least 1 token, got " + tokens);
+        if (tokens < 1) {
+            throw new IllegalArgumentException("a local allowance event moves at least 1 token, got " + tokens);
+        }
         Require.argument((kind == Kind.RETURNED) == (reason != null),
                 "a return has a reason and a reservation has none; got " + kind + " with reason " + reason);
     }

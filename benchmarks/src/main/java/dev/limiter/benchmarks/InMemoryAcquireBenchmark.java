@@ -3,7 +3,10 @@ package dev.limiter.benchmarks;
 import dev.limiter.AcquireRequest;
 import dev.limiter.Lease;
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
+import dev.limiter.LocalTier;
 import dev.limiter.RateLimiter;
+import dev.limiter.RateLimiterBuilder;
 import dev.limiter.memory.InMemoryBackend;
 import io.github.bucket4j.Bucket;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
@@ -47,6 +51,10 @@ import java.util.function.BooleanSupplier;
  *       so that every plan takes the 128-bit arithmetic: {@code Limit.perMinute("rpm", 6 * 10^10)} (10^9 per
  *       second) and a daily token budget {@code Limit.perDay("tpd", 10^13)}, charging {@code rpm: 1} and
  *       {@code tpd: 500};</li>
+ *   <li>{@code limiter-local-tier}: {@code limiter} with the local tier on ({@link LocalTier#defaults()}) and both
+ *       limits given an allowance ({@link LocalAllowance#defaults()}: a tenth of capacity, held up to 1 s), so that
+ *       nearly every acquire is a local grant from a batch reserved from the in-memory backend (issue 10: a local
+ *       grant should cost within 1.5 times {@code limiter}'s acquire);</li>
  *   <li>{@code bucket4j}: a local bucket with two greedy bandwidths, {@code tryConsume(1)}; Bucket4j takes the same
  *       amount from every bandwidth, so it cannot charge 1 and 500, and it has no lease or commit;</li>
  *   <li>{@code resilience4j}: two {@code AtomicRateLimiter}s acquired in sequence ({@code acquirePermission(1)},
@@ -75,21 +83,30 @@ public class InMemoryAcquireBenchmark {
     private static final Limit TPD = Limit.perDay("tpd", 10_000_000_000_000L);
 
     /** Which limiter runs; see the class documentation. */
-    @Param({"limiter", "limiter-new-request", "limiter-adjust", "limiter-per-day", "bucket4j", "resilience4j",
-            "guava"})
+    @Param({"limiter", "limiter-new-request", "limiter-adjust", "limiter-per-day", "limiter-local-tier", "bucket4j",
+            "resilience4j", "guava"})
     public String contender;
 
+    private RateLimiter limiter;
     private BooleanSupplier sharedKey;
     private final BooleanSupplier[] ownKeys = new BooleanSupplier[MAX_THREADS];
 
     /** Builds the contender once per trial: one operation on the shared key, one per thread on keys of their own. */
     @Setup
     public void setUp() {
-        RateLimiter limiter = RateLimiter.builder().backend(InMemoryBackend.create()).build();
+        RateLimiterBuilder builder = RateLimiter.builder().backend(InMemoryBackend.create());
+        limiter = contender.equals("limiter-local-tier") ? builder.localTier(LocalTier.defaults()).build()
+                : builder.build();
         sharedKey = operation(limiter, ENTITY);
         for (int i = 0; i < MAX_THREADS; i++) {
             ownKeys[i] = operation(limiter, "user-" + i);
         }
+    }
+
+    /** Gives back what the local tier holds and stops its sweeper. */
+    @TearDown
+    public void tearDown() {
+        limiter.close();
     }
 
     /** One acquire and commit on a single thread. */
@@ -141,6 +158,7 @@ public class InMemoryAcquireBenchmark {
             case "limiter-new-request" -> limiter(limiter, entity, true, false);
             case "limiter-adjust" -> limiter(limiter, entity, false, true);
             case "limiter-per-day" -> perDay(limiter, entity);
+            case "limiter-local-tier" -> localTier(limiter, entity);
             case "bucket4j" -> bucket4j();
             case "resilience4j" -> resilience4j();
             case "guava" -> guava();
@@ -172,6 +190,18 @@ public class InMemoryAcquireBenchmark {
                 }
             };
         }
+        return () -> {
+            try (Lease lease = limiter.acquire(prebuilt)) {
+                return !lease.isDegraded();
+            }
+        };
+    }
+
+    private static BooleanSupplier localTier(RateLimiter limiter, String entity) {
+        Limit rpm = LimiterAcquire.RPM.withLocalAllowance(LocalAllowance.defaults());
+        Limit tpm = LimiterAcquire.TPM.withLocalAllowance(LocalAllowance.defaults());
+        AcquireRequest prebuilt = AcquireRequest.of(entity, RESOURCE).consume("rpm", 1).consume("tpm", 500)
+                .withLimits(rpm, tpm);
         return () -> {
             try (Lease lease = limiter.acquire(prebuilt)) {
                 return !lease.isDegraded();

@@ -84,6 +84,10 @@ final class Entry {
      */
     void expire(long nowNanos, boolean all, Returns returns, ReturnReason reason, BucketKey key) {
         long hold = holdNanos();
+        Chunk oldest = chunks.peekFirst();
+        if (oldest == null || (!all && oldest.usableAt(nowNanos, hold) && chunks.size() == 1)) {
+            return; // the common case: one usable chunk, nothing to return
+        }
         for (Iterator<Chunk> it = chunks.iterator(); it.hasNext(); ) {
             Chunk chunk = it.next();
             if (all || !chunk.usableAt(nowNanos, hold)) {

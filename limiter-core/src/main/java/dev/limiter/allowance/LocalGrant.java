@@ -28,7 +28,7 @@ public final class LocalGrant {
     LocalGrant(AllowanceTier tier, Pool pool, List<Entry.Taken> taken) {
         this.tier = tier;
         this.pool = pool;
-        this.taken = new ArrayList<>(taken);
+        this.taken = taken;
     }
 
     /** Settles {@code request}'s adjustments locally where the pool covers them, the rest through the backend. */

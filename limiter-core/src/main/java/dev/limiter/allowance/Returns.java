@@ -37,8 +37,9 @@ final class Returns {
         }
     }
 
-    private final Map<Key, Sum> sums = new LinkedHashMap<>();
-    private final List<LocalAllowanceEvent> events = new ArrayList<>();
+    /** Created on the first return: most touches of a pool return nothing. */
+    private Map<Key, Sum> sums;
+    private List<LocalAllowanceEvent> events;
 
     /** Ends {@code chunk} of {@code entry} and adds what it still holds. Call under the pool's lock. */
     void add(Entry entry, Chunk chunk, ReturnReason reason, BucketKey key) {
@@ -46,6 +47,10 @@ final class Returns {
         chunk.live = false;
         if (unused <= 0) {
             return;
+        }
+        if (sums == null) {
+            sums = new LinkedHashMap<>();
+            events = new ArrayList<>();
         }
         long cost = chunk.costNanos - entry.limit.costNanos(chunk.granted);
         entry.tally.returned.addAndGet(unused);
@@ -57,7 +62,7 @@ final class Returns {
     }
 
     boolean isEmpty() {
-        return sums.isEmpty();
+        return sums == null;
     }
 
     List<LocalAllowanceEvent> events() {

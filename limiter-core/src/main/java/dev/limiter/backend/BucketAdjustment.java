@@ -16,6 +16,8 @@ public record BucketAdjustment(BucketKey key, List<LimitAdjustment> adjustments)
     public BucketAdjustment {
         Require.nonNull("key", key);
         adjustments = List.copyOf(adjustments);
-        Require.argument(!adjustments.isEmpty(), "bucket " + key + " has no adjustments");
+        if (adjustments.isEmpty()) {
+            throw new IllegalArgumentException("bucket " + key + " has no adjustments");
+        }
     }
 }

@@ -17,7 +17,11 @@ public record LimitAdjustment(Limit limit, long tokens, long costNanos) {
     /** Validates the components. */
     public LimitAdjustment {
         Require.nonNull("limit", limit);
-        Require.argument(tokens != 0, "an adjustment of '" + limit.name() + "' must change something");
-        Require.argument(costNanos >= 0, "costNanos must not be negative, got " + costNanos);
+        if (tokens == 0) {
+            throw new IllegalArgumentException("an adjustment of '" + limit.name() + "' must change something");
+        }
+        if (costNanos < 0) {
+            throw new IllegalArgumentException("costNanos must not be negative, got " + costNanos);
+        }
     }
 }

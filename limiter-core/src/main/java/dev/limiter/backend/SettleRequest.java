@@ -17,7 +17,9 @@ public record SettleRequest(LeaseId leaseId, long nowNanos, List<BucketAdjustmen
     /** Validates and copies. */
     public SettleRequest {
         Require.nonNull("leaseId", leaseId);
-        Require.argument(nowNanos > 0, "nowNanos must be positive, got " + nowNanos);
+        if (nowNanos <= 0) {
+            throw new IllegalArgumentException("nowNanos must be positive, got " + nowNanos);
+        }
         buckets = List.copyOf(buckets);
         Require.argument(!buckets.isEmpty(), "a settlement needs at least one bucket");
     }
