@@ -27,10 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 9, part C: the DynamoDB backend under the strict engine (transactions hold their items, keys are throttled,
@@ -81,23 +78,17 @@ public final class StrictLoadBenchmark {
      * @throws Exception if the server, a worker or the report fails
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value pairs, got '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        Settings settings = new Settings(number(options, "processes", 4), number(options, "callers", 8),
-                number(options, "ops", 40), number(options, "seconds", 120), number(options, "hold-ms", 10),
-                number(options, "units", 1000), number(options, "ambiguous", 10),
-                Long.parseLong(options.getOrDefault("seed", "1")), options.getOrDefault("namespace", "load"));
-        if (options.containsKey("worker")) {
-            new StrictLoadWorker(settings, Integer.parseInt(options.get("worker")))
-                    .run(URI.create(options.get("endpoint")), Path.of(options.get("record")));
+        BenchOptions options = BenchOptions.parse(args);
+        Settings settings = new Settings(options.number("processes", 4), options.number("callers", 8),
+                options.number("ops", 40), options.number("seconds", 120), options.number("hold-ms", 10),
+                options.number("units", 1000), options.number("ambiguous", 10), options.seed(),
+                options.text("namespace", "load"));
+        if (options.has("worker")) {
+            new StrictLoadWorker(settings, options.number("worker", 0))
+                    .run(URI.create(options.text("endpoint", "")), Path.of(options.text("record", "")));
             return;
         }
-        Path out = Path.of(options.getOrDefault("out", "benchmarks/target"));
+        Path out = Path.of(options.text("out", "benchmarks/target"));
         StrictLoadReport report = coordinate(settings, out);
         System.out.println(report.markdown());
         report.write(out);
@@ -156,47 +147,18 @@ public final class StrictLoadBenchmark {
 
     private static List<Path> runWorkers(Settings settings, URI endpoint, Path out, StrictControl control)
             throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Process> workers = new ArrayList<>();
+        List<List<String>> arguments = new ArrayList<>();
         List<Path> records = new ArrayList<>();
         for (int i = 0; i < settings.processes(); i++) {
             Path record = out.resolve("strict-load-worker-" + i + ".txt");
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    StrictLoadBenchmark.class.getName(), "--worker", "" + i, "--endpoint", endpoint.toString(),
+            List<String> args = new ArrayList<>(List.of("--worker", "" + i, "--endpoint", endpoint.toString(),
                     "--record", record.toString()));
-            command.addAll(settings.toArgs());
-            workers.add(new ProcessBuilder(command).inheritIO().start());
+            args.addAll(settings.toArgs());
+            arguments.add(args);
             records.add(record);
         }
-        long start = System.nanoTime();
-        long limit = TimeUnit.SECONDS.toNanos(settings.seconds() + 180L);
-        for (Process worker : workers) {
-            while (!worker.waitFor(5, TimeUnit.SECONDS)) {
-                long elapsed = System.nanoTime() - start;
-                long done = workers.stream().filter(p -> !p.isAlive()).count();
-                System.out.printf("progress: %d s, %d/%d workers done, engine %s%n",
-                        TimeUnit.NANOSECONDS.toSeconds(elapsed), done, workers.size(), control.stats(TABLE));
-                if (elapsed > limit) {
-                    workers.forEach(Process::destroyForcibly);
-                    throw new IllegalStateException("workers did not finish within " + limit / 1_000_000_000 + " s");
-                }
-            }
-            if (worker.exitValue() != 0) {
-                throw new IllegalStateException("a worker failed with exit code " + worker.exitValue());
-            }
-        }
+        WorkerProcesses.run(StrictLoadBenchmark.class, arguments, Duration.ofSeconds(settings.seconds() + 180L),
+                () -> "engine " + control.stats(TABLE));
         return records;
-    }
-
-    private static int number(Map<String, String> options, String name, int fallback) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        int parsed = Integer.parseInt(value);
-        if (parsed < 0) {
-            throw new IllegalArgumentException("--" + name + " must be at least 0, got " + parsed);
-        }
-        return parsed;
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,7 @@ import java.util.TreeSet;
  * The checks and results of {@link StrictLoadBenchmark}, from the workers' records and the table as read after the
  * run.
  *
- * <p>Window bound: every grant was admitted at some instant inside the wall-clock interval its caller observed
- * around the acquire; a window {@code [t1, t2]} is only charged with the grants whose whole interval lies inside it,
- * so a violation counted here is a real over-admission (the check can miss some, never invent one). For each grant's
- * start as {@code t1}, every later end as {@code t2} is checked against {@code capacity + floor(rate·(t2 − t1))}.
+ * <p>Window bound: checked by {@link AdmissionWindows} against {@code capacity + floor(rate·(t2 − t1))}.
  *
  * @param settings   the run's parameters
  * @param counters   the workers' counters, summed
@@ -73,7 +69,7 @@ record StrictLoadReport(StrictLoadBenchmark.Settings settings, Map<String, Long>
         intervals.forEach((entity, list) -> {
             Limit rps = entity.equals(StrictLoadBenchmark.PARENT) ? StrictLoadBenchmark.PARENT_RPS
                     : StrictLoadBenchmark.CHILD_RPS;
-            violations.put(entity, windowViolations(list, rps));
+            violations.put(entity, AdmissionWindows.violations(list, rps, 0));
             grants.put(entity, (long) list.size());
         });
         Map<String, Long> table = new TreeMap<>();
@@ -83,28 +79,6 @@ record StrictLoadReport(StrictLoadBenchmark.Settings settings, Map<String, Long>
         }
         return new StrictLoadReport(settings, counters, violations, grants, ledger, maybe, table, engine,
                 elapsedNanos);
-    }
-
-    /** How many grants start a window that holds more grants than the bound allows. */
-    static long windowViolations(List<long[]> intervals, Limit limit) {
-        long[][] sorted = intervals.toArray(long[][]::new);
-        Arrays.sort(sorted, (a, b) -> Long.compare(a[0], b[0]));
-        long violating = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            long[] ends = new long[sorted.length - i];
-            for (int j = i; j < sorted.length; j++) {
-                ends[j - i] = sorted[j][1];
-            }
-            Arrays.sort(ends);
-            for (int m = 0; m < ends.length; m++) {
-                long allowed = limit.capacity() + limit.tokensFor(Math.max(0, ends[m] - sorted[i][0]));
-                if (m + 1 > allowed) {
-                    violating++;
-                    break;
-                }
-            }
-        }
-        return violating;
     }
 
     long count(String name) {

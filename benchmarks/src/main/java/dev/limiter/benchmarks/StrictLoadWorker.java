@@ -9,10 +9,7 @@ import dev.limiter.RateLimiter;
 import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.internal.Arithmetic;
-import dev.limiter.localstack.DynamoDbTestEndpoint;
 import dev.limiter.localstack.EndpointKind;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,17 +57,13 @@ final class StrictLoadWorker {
     /** Runs the callers to completion (or the deadline) and writes the record to {@code out}. */
     void run(URI endpoint, Path out) throws Exception {
         RequestCounter requests = new RequestCounter();
-        DynamoDbTestEndpoint target = new DynamoDbTestEndpoint(endpoint, Region.US_EAST_1,
-                DynamoDbTestEndpoint.fakeCredentials(), StrictLoadBenchmark.TABLE, EndpointKind.MOTO_STRICT);
-        try (DynamoDbAsyncClient client = target.applyTo(DynamoDbAsyncClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(Duration.ofSeconds(5)).apiCallTimeout(Duration.ofSeconds(20))
-                        .addExecutionInterceptor(requests)).build()) {
+        try (DynamoDbAsyncClient client = WorkerClient.open(endpoint, StrictLoadBenchmark.TABLE,
+                EndpointKind.MOTO_STRICT, requests)) {
             DynamoDbBackend backend = DynamoDbBackend.builder().client(client).tableName(StrictLoadBenchmark.TABLE)
                     .jitter(new SplittableRandom(settings.seed() * 31 + id)).build();
             RateLimiter limiter = RateLimiter.builder().backend(backend).namespace(settings.namespace())
                     .onUnavailable(OnUnavailable.BLOCK).build();
-            warmUp(limiter);
+            WorkerClient.warmUp(limiter, ENTITIES, StrictLoadBenchmark.RESOURCE);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.seconds());
             ExecutorService pool = Executors.newFixedThreadPool(settings.callers());
             List<Future<?>> callers = new ArrayList<>();
@@ -86,22 +78,6 @@ final class StrictLoadWorker {
             count("requests", requests.total());
         }
         write(out);
-    }
-
-    /** Loads the configurations before the clock starts, retrying while the engine is still busy starting up. */
-    private static void warmUp(RateLimiter limiter) {
-        for (String entity : ENTITIES) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    limiter.explain(entity, StrictLoadBenchmark.RESOURCE);
-                    break;
-                } catch (RateLimiterUnavailableException slow) {
-                    if (attempt == 5) {
-                        throw slow;
-                    }
-                }
-            }
-        }
     }
 
     private Void caller(RateLimiter limiter, SplittableRandom random, long deadline) {
