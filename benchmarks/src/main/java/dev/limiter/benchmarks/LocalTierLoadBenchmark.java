@@ -99,7 +99,7 @@ public final class LocalTierLoadBenchmark {
                 int index = done + results.size() + 1;
                 String namespace = "run" + index;
                 RateLimiter setup = RateLimiter.builder().backend(backend).namespace(namespace).build();
-                run.scenario().configure(setup, settings.rate());
+                run.scenario().configure(setup, settings.rate(), settings.allowance());
                 control.ifPresent(c -> c.throttleWrites(TABLE,
                         run.throttleWrites() > 0 ? run.throttleWrites() : DYNAMODB_UNITS_PER_KEY));
                 long throttlesBefore = control.map(c -> c.stats(TABLE).throttles()).orElse(0L);

@@ -62,12 +62,10 @@ final class TierLoadWorker {
             Backend backend = DynamoDbBackend.builder().client(client).tableName(LocalTierLoadBenchmark.TABLE)
                     .jitter(new SplittableRandom(settings.seed() * 31 + id)).build();
             FailedSettles failedSettles = new FailedSettles();
-            RateLimiterBuilder builder = RateLimiter.builder().namespace(namespace).onUnavailable(OnUnavailable.BLOCK)
-                    .listener(failedSettles);
+            RateLimiterBuilder builder = RateLimiter.builder().backend(backend).namespace(namespace)
+                    .onUnavailable(OnUnavailable.BLOCK).listener(failedSettles);
             if (run.tier()) {
-                builder.backend(new AllowanceBackend(backend, settings.allowance())).localTier(settings.tier());
-            } else {
-                builder.backend(backend);
+                builder.localTier(settings.tier());
             }
             RateLimiter limiter = builder.build();
             WorkerClient.warmUp(limiter, run.scenario().entities(), TierScenario.RESOURCE);

@@ -1,6 +1,7 @@
 package dev.limiter.benchmarks;
 
 import dev.limiter.Limit;
+import dev.limiter.LocalAllowance;
 import dev.limiter.RateLimiter;
 import dev.limiter.backend.BucketKey;
 import dev.limiter.config.ConfigScope;
@@ -65,17 +66,20 @@ enum TierScenario {
         return Limit.perSecond(LIMIT, rate);
     }
 
-    /** Stores the scenario's entities and limits in the limiter's namespace, as production configuration is. */
-    void configure(RateLimiter setup, int rate) {
+    /**
+     * Stores the scenario's entities and limits in the limiter's namespace, as production configuration is, every
+     * limit with {@code allowance}; a limiter without the local tier charges them exactly.
+     */
+    void configure(RateLimiter setup, int rate, LocalAllowance allowance) {
         if (this == HOT_KEY) {
             setup.entities().put(Entity.root(entity));
-            setup.configs().set(ConfigScope.entityDefault(entity), LimitConfig.of(limit(rate)));
+            setup.configs().set(ConfigScope.entityDefault(entity), LimitConfig.of(limit(rate).withLocalAllowance(allowance)));
             return;
         }
         setup.entities().put(Entity.root(binding));
         setup.entities().put(Entity.child(entity, binding).withCascade(true));
-        setup.configs().set(ConfigScope.entityDefault(binding), LimitConfig.of(limit(rate)));
-        setup.configs().set(ConfigScope.entityDefault(entity), LimitConfig.of(limit(2 * rate)));
+        setup.configs().set(ConfigScope.entityDefault(binding), LimitConfig.of(limit(rate).withLocalAllowance(allowance)));
+        setup.configs().set(ConfigScope.entityDefault(entity), LimitConfig.of(limit(2 * rate).withLocalAllowance(allowance)));
     }
 
     /** The entities whose configuration a worker loads before the clock starts. */

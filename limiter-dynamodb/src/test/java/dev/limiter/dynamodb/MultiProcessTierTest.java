@@ -91,14 +91,15 @@ class MultiProcessTierTest {
     void runWorkers(@TempDir Path directory) throws Exception {
         namespace = TestTable.uniqueNamespace("mt");
         RateLimiter setup = RateLimiter.builder().backend(table.backend()).namespace(namespace).build();
-        LIMITS.forEach((entity, limit) -> setup.configs().set(ConfigScope.entityDefault(entity), LimitConfig.of(limit)));
+        LIMITS.forEach((entity, limit) -> setup.configs().set(ConfigScope.entityDefault(entity),
+                LimitConfig.of(limit.withLocalAllowance(ALLOWANCES.get(entity)))));
         setup.entities().put(Entity.root("hot"));
         setup.entities().put(Entity.root("bulk"));
         setup.entities().put(Entity.root("org"));
         setup.entities().put(Entity.child("team", "org").withCascade(true));
         WorkerSettings settings = new WorkerSettings(endpoint.endpoint(), endpoint.region().id(), table.name(),
                 endpoint.credentials() instanceof StaticCredentialsProvider, namespace, RESOURCE, "req",
-                List.of("hot", "team", "bulk", "bulk"), THREADS, OPS, 60, 3, SEED).withAllowances(ALLOWANCES);
+                List.of("hot", "team", "bulk", "bulk"), THREADS, OPS, 60, 3, SEED).withTier();
         System.out.printf("MultiProcessTierTest: seed %d (replay with -Dlimiter.seed=%d), namespace %s%n",
                 SEED, SEED, namespace);
         try (WorkerFleet fleet = WorkerFleet.start(List.of(settings, settings, settings.withPauseAfter(PAUSE_AFTER)),

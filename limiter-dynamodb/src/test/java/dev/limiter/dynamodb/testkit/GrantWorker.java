@@ -9,7 +9,6 @@ import dev.limiter.RateLimiter;
 import dev.limiter.RateLimiterBuilder;
 import dev.limiter.RateLimiterUnavailableException;
 import dev.limiter.allowance.AllowanceCounters;
-import dev.limiter.backend.Backend;
 import dev.limiter.dynamodb.DynamoDbBackend;
 import dev.limiter.internal.Arithmetic;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
@@ -41,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The main class of one worker JVM that {@link WorkerFleet} starts: its own client (counting every request with a
  * {@link RequestLog}, and per bucket), backend and limiter, {@code threads} callers acquiring one limit on the
- * configured entities for a bounded count and a bounded time, each grant committed at once. With allowances the
+ * configured entities for a bounded count and a bounded time, each grant committed at once. With the tier on the
  * limiter runs the local tier; closing the limiter at the end returns what it holds.
  *
  * <p>Protocol: after loading the configurations it prints {@code ready} and waits for a line on standard input, so
@@ -99,9 +98,8 @@ public final class GrantWorker {
                         .addExecutionInterceptor(bucketRequests)).build()) {
             DynamoDbBackend dynamoDb = DynamoDbBackend.builder().client(client).tableName(settings.table())
                     .jitter(new SplittableRandom(settings.seed() * 31 + settings.worker())).build();
-            Backend backend = settings.tier() ? new AllowanceConfigs(dynamoDb, settings.allowances()) : dynamoDb;
             // A long configuration TTL: no configuration read may fall inside the counted run.
-            RateLimiterBuilder builder = RateLimiter.builder().backend(backend).namespace(settings.namespace())
+            RateLimiterBuilder builder = RateLimiter.builder().backend(dynamoDb).namespace(settings.namespace())
                     .configCacheTtl(Duration.ofMinutes(30)).onUnavailable(OnUnavailable.BLOCK);
             if (settings.tier()) {
                 // The longest batch interval: demand decays so slowly that each batch is sized by the tokens asked

@@ -1,16 +1,11 @@
 package dev.limiter.dynamodb.testkit;
 
-import dev.limiter.LocalAllowance;
-
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /**
  * What one {@link GrantWorker} process does, passed on its command line as {@code --name value} pairs.
@@ -31,19 +26,18 @@ import java.util.TreeMap;
  * @param seed        the seed of every random choice; caller {@code c} of worker {@code w} draws from
  *                    {@code seed * 1000 + w * 100 + c}
  * @param record      the file the worker streams its grants and counts to
- * @param allowances  per entity, the local allowance its stored limits get; empty: the local tier is off
+ * @param tier        whether the local tier is on; the allowances are those of the stored limits
  * @param pauseAfter  after this many grants the callers stop and the worker waits, holding its allowances, to be
  *                    killed; 0: never
  */
 public record WorkerSettings(URI endpoint, String region, String table, boolean fakeCredentials, String namespace,
                              String resource, String limitName, List<String> entities, int worker, int threads,
                              int ops, int seconds, int maxAmount, long seed, Path record,
-                             Map<String, LocalAllowance> allowances, int pauseAfter) {
+                             boolean tier, int pauseAfter) {
 
     /** Validates the counts, naming the field, and copies the entity list. */
     public WorkerSettings {
         entities = List.copyOf(entities);
-        allowances = Map.copyOf(allowances);
         if (pauseAfter < 0) {
             throw new IllegalArgumentException("worker pauseAfter must be at least 0, was " + pauseAfter);
         }
@@ -61,30 +55,25 @@ public record WorkerSettings(URI endpoint, String region, String table, boolean 
                           String resource, String limitName, List<String> entities, int threads, int ops,
                           int seconds, int maxAmount, long seed) {
         this(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities, 0, threads, ops,
-                seconds, maxAmount, seed, Path.of("worker.txt"), Map.of(), 0);
+                seconds, maxAmount, seed, Path.of("worker.txt"), false, 0);
     }
 
     /** The same settings for worker {@code id}, streaming to {@code file}. */
     public WorkerSettings forWorker(int id, Path file) {
         return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
-                id, threads, ops, seconds, maxAmount, seed, file, allowances, pauseAfter);
+                id, threads, ops, seconds, maxAmount, seed, file, tier, pauseAfter);
     }
 
-    /** A copy with the local tier on, {@code perEntity} giving each entity's allowance. */
-    public WorkerSettings withAllowances(Map<String, LocalAllowance> perEntity) {
+    /** A copy with the local tier on: stored limits with a local allowance are served from it. */
+    public WorkerSettings withTier() {
         return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
-                worker, threads, ops, seconds, maxAmount, seed, record, perEntity, pauseAfter);
+                worker, threads, ops, seconds, maxAmount, seed, record, true, pauseAfter);
     }
 
     /** A copy whose callers stop after {@code grants} grants, for a worker that is killed mid-run. */
     public WorkerSettings withPauseAfter(int grants) {
         return new WorkerSettings(endpoint, region, table, fakeCredentials, namespace, resource, limitName, entities,
-                worker, threads, ops, seconds, maxAmount, seed, record, allowances, grants);
-    }
-
-    /** Whether the local tier is on. */
-    public boolean tier() {
-        return !allowances.isEmpty();
+                worker, threads, ops, seconds, maxAmount, seed, record, tier, grants);
     }
 
     /** The command-line form that {@link #parse} reads back. */
@@ -94,31 +83,7 @@ public record WorkerSettings(URI endpoint, String region, String table, boolean 
                 "--limit", limitName, "--entities", String.join(",", entities), "--worker", "" + worker,
                 "--threads", "" + threads, "--ops", "" + ops, "--seconds", "" + seconds,
                 "--max-amount", "" + maxAmount, "--seed", "" + seed, "--record", record.toString(),
-                "--allowances", allowancesText(), "--pause-after", "" + pauseAfter));
-    }
-
-    /** {@code entity=share:holdMillis} pairs, comma-separated; {@code -} for none. */
-    private String allowancesText() {
-        if (allowances.isEmpty()) {
-            return "-";
-        }
-        StringJoiner text = new StringJoiner(",");
-        new TreeMap<>(allowances).forEach((entity, allowance) -> text.add(entity + "=" + allowance.maxShare() + ":"
-                + allowance.maxHold().toMillis()));
-        return text.toString();
-    }
-
-    private static Map<String, LocalAllowance> allowancesOf(String text) {
-        Map<String, LocalAllowance> allowances = new TreeMap<>();
-        if (!text.equals("-")) {
-            for (String pair : text.split(",")) {
-                String[] entityAndValue = pair.split("=");
-                String[] shareAndHold = entityAndValue[1].split(":");
-                allowances.put(entityAndValue[0], LocalAllowance.of(Double.parseDouble(shareAndHold[0]),
-                        Duration.ofMillis(Long.parseLong(shareAndHold[1]))));
-            }
-        }
-        return allowances;
+                "--tier", "" + tier, "--pause-after", "" + pauseAfter));
     }
 
     /** Reads {@link #toArgs()} back. */
@@ -136,7 +101,7 @@ public record WorkerSettings(URI endpoint, String region, String table, boolean 
                 List.of(required(options, "entities").split(",")), number(options, "worker"),
                 number(options, "threads"), number(options, "ops"), number(options, "seconds"),
                 number(options, "max-amount"), Long.parseLong(required(options, "seed")),
-                Path.of(required(options, "record")), allowancesOf(required(options, "allowances")),
+                Path.of(required(options, "record")), Boolean.parseBoolean(required(options, "tier")),
                 number(options, "pause-after"));
     }
 
