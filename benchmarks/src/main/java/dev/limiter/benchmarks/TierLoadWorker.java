@@ -170,6 +170,7 @@ final class TierLoadWorker {
             }
             count("reserved", counters.reserved());
             count("returned", counters.returned());
+            count("returnsFailed", counters.returnsFailed());
             count("grantedLocally", counters.grantedLocally());
             count("heldAtEnd", counters.held());
         }

@@ -216,15 +216,17 @@ public final class AllowanceTier implements Backend, LocalTierView {
                 listener.onBackendCall("settle", since(start), failure != null));
     }
 
-    /** Refunds what {@code returns} collected, reporting the events; failures are logged by nobody but the listener. */
+    /**
+     * Refunds what {@code returns} collected, reporting the events; a failed refund is reported as
+     * {@link LocalAllowanceEvent.Kind#RETURN_FAILED} and counted in the ledger as still charged.
+     */
     private CompletableFuture<Void> flush(Returns returns, long nowNanos) {
         if (returns.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         returns.events().forEach(listener::onLocalAllowance);
         return forward(returns.toRequest(nowNanos)).exceptionally(failure -> {
-            listener.onUnavailable(returns.events().get(0).entity(), returns.events().get(0).resource(),
-                    dev.limiter.OnUnavailable.ALLOW, failure);
+            returns.failed().forEach(listener::onLocalAllowance);
             return null;
         });
     }

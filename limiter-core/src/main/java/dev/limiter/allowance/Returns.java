@@ -40,6 +40,8 @@ final class Returns {
     /** Created on the first return: most touches of a pool return nothing. */
     private Map<Key, Sum> sums;
     private List<LocalAllowanceEvent> events;
+    /** Per return, the tally it was counted in, to move it to {@code returnsFailed} if the settle fails. */
+    private List<Tally> tallies;
 
     /** Ends {@code chunk} of {@code entry} and adds what it still holds. Call under the pool's lock. */
     void add(Entry entry, Chunk chunk, ReturnReason reason, BucketKey key) {
@@ -51,6 +53,7 @@ final class Returns {
         if (sums == null) {
             sums = new LinkedHashMap<>();
             events = new ArrayList<>();
+            tallies = new ArrayList<>();
         }
         long cost = chunk.costNanos - entry.limit.costNanos(chunk.granted);
         entry.tally.returned.addAndGet(unused);
@@ -59,6 +62,23 @@ final class Returns {
         sum.costNanos += Math.max(0, cost);
         events.add(new LocalAllowanceEvent(LocalAllowanceEvent.Kind.RETURNED, key.entity(), key.resource(),
                 entry.limit, unused, reason));
+        tallies.add(entry.tally);
+    }
+
+    /**
+     * The settle of these returns failed: what each counted as returned stays charged to the shared bucket, so the
+     * ledger moves it to {@code returnsFailed}. Returns the events of the failed returns.
+     */
+    List<LocalAllowanceEvent> failed() {
+        List<LocalAllowanceEvent> failed = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            LocalAllowanceEvent returned = events.get(i);
+            tallies.get(i).returned.addAndGet(-returned.tokens());
+            tallies.get(i).returnsFailed.addAndGet(returned.tokens());
+            failed.add(new LocalAllowanceEvent(LocalAllowanceEvent.Kind.RETURN_FAILED, returned.entity(),
+                    returned.resource(), returned.limit(), returned.tokens(), returned.reason()));
+        }
+        return failed;
     }
 
     boolean isEmpty() {

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The running ledger of one (bucket, limit) in one tier; shared by every pool whose charges include the bucket, so
- * atomic. {@code held} is derived: {@code reserved - returned - granted}.
+ * atomic. {@code held} is derived: {@code reserved - returned - returnsFailed - granted}.
  */
 final class Tally {
 
@@ -15,6 +15,7 @@ final class Tally {
     final AtomicLong reserved = new AtomicLong();
     final AtomicLong granted = new AtomicLong();
     final AtomicLong returned = new AtomicLong();
+    final AtomicLong returnsFailed = new AtomicLong();
 
     Tally(BucketKey key, String limitName) {
         this.key = key;
@@ -25,7 +26,8 @@ final class Tally {
         long r = reserved.get();
         long g = granted.get();
         long back = returned.get();
-        return new AllowanceCounters(key, limitName, r, g, back, r - back - g);
+        long failed = returnsFailed.get();
+        return new AllowanceCounters(key, limitName, r, g, back, failed, r - back - failed - g);
     }
 
     /** A key for the tally map. */

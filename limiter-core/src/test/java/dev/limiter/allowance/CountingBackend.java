@@ -16,12 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Forwards to a backend, counting charges and settles; while {@link #hold} is set, charge answers wait until
- * {@link #release()}, so a test can keep a reservation in flight.
+ * {@link #release()}, so a test can keep a reservation in flight; while {@link #failSettles} is set, settles fail
+ * without reaching the delegate.
  */
 final class CountingBackend implements Backend {
 
     final AtomicInteger charges = new AtomicInteger();
     final AtomicInteger settles = new AtomicInteger();
+    volatile boolean failSettles;
     private final Backend delegate;
     private final List<Runnable> held = new ArrayList<>();
     private boolean hold;
@@ -66,6 +68,9 @@ final class CountingBackend implements Backend {
     @Override
     public CompletableFuture<Void> settle(SettleRequest request) {
         settles.incrementAndGet();
+        if (failSettles) {
+            return CompletableFuture.failedFuture(new IllegalStateException("settle refused by the test"));
+        }
         return delegate.settle(request);
     }
 

@@ -61,7 +61,7 @@ class LocalTierTest {
 
         assertThat(backend.charges).hasValue(4);
         assertThat(events).extracting(LocalAllowanceEvent::tokens).containsExactly(1L, 2L, 4L, 8L);
-        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 15, 15, 0, 0));
+        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 15, 15, 0, 0, 0));
         assertThat(shared("u1").consumedTokens()).isEqualTo(15);
     }
 
@@ -128,7 +128,7 @@ class LocalTierTest {
 
         clock.advance(Duration.ofNanos(1));
         limiter.localTier().orElseThrow().sweep();
-        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 22, 9, 0));
+        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 22, 9, 0, 0));
         assertThat(shared("u1").consumedTokens()).isEqualTo(22);
         assertThat(events.get(events.size() - 1).reason()).isEqualTo(LocalAllowanceEvent.ReturnReason.EXPIRED);
 
@@ -156,8 +156,25 @@ class LocalTierTest {
 
         clock.advance(Duration.ofMillis(1));
         limiter.localTier().orElseThrow().sweep();
-        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 16, 15, 0));
+        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 16, 15, 0, 0));
         assertThat(events.get(events.size() - 1).reason()).isEqualTo(LocalAllowanceEvent.ReturnReason.IDLE);
+    }
+
+    @Test
+    void failedReturn_staysChargedInTheLedger_andIsReported() {
+        for (int i = 0; i < 16; i++) {
+            limiter.acquire(request("u1", RPS, 1)).commit();
+        }
+        backend.failSettles = true;
+        limiter.close();
+
+        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 16, 0, 15, 0));
+        assertThat(shared("u1").consumedTokens()).as("the table still holds the reservation")
+                .isEqualTo(31);
+        LocalAllowanceEvent last = events.get(events.size() - 1);
+        assertThat(last.kind()).isEqualTo(LocalAllowanceEvent.Kind.RETURN_FAILED);
+        assertThat(last.tokens()).isEqualTo(15);
+        assertThat(last.reason()).isEqualTo(LocalAllowanceEvent.ReturnReason.CLOSED);
     }
 
     @Test
@@ -167,7 +184,7 @@ class LocalTierTest {
         }
         limiter.close();
 
-        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 16, 15, 0));
+        assertThat(counters("u1")).isEqualTo(new AllowanceCounters(key("u1"), "rps", 31, 16, 15, 0, 0));
         assertThat(shared("u1").consumedTokens()).isEqualTo(16);
         assertThat(events.get(events.size() - 1).reason()).isEqualTo(LocalAllowanceEvent.ReturnReason.CLOSED);
         Lease after = limiter.acquire(request("u1", RPS, 1));
