@@ -140,16 +140,19 @@ final class Acquirer {
             // A local grant: decided without chaining a stage.
             TierCharge result = charged.join();
             return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
-                    policy(explicit), leaseId, request, plan, Optional.of(result.outcome()), now, result.grant())));
+                    policy(explicit), leaseId, request, plan, Optional.of(result.outcome()), result.judgedAtNanos(),
+                    result.grant())));
         }
         return charged.thenCompose(result -> {
+            // Statuses and retry-after count from when the tier judged the charge, later than now if it waited.
             ChargeOutcome outcome = result.outcome();
+            long judged = result.judgedAtNanos();
             if (outcome.granted()) {
                 return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
-                        policy(explicit), leaseId, request, plan, Optional.of(outcome), now, result.grant())));
+                        policy(explicit), leaseId, request, plan, Optional.of(outcome), judged, result.grant())));
             }
-            return plan.hasShadow() ? withoutShadowRejections(request, plan, explicit, now, outcome)
-                    : CompletableFuture.completedFuture(plan.rejection(outcome, now));
+            return plan.hasShadow() ? withoutShadowRejections(request, plan, explicit, judged, outcome)
+                    : CompletableFuture.completedFuture(plan.rejection(outcome, judged));
         });
     }
 

@@ -101,7 +101,10 @@ public final class AllowanceTier implements Backend, LocalTierView {
         return attempt(request, 1);
     }
 
-    private CompletableFuture<TierCharge> attempt(ChargeRequest request, int attempt) {
+    private CompletableFuture<TierCharge> attempt(ChargeRequest arrived, int attempt) {
+        // A try after waiting for a reservation is judged when it is made: judged at the arrival instant, a chunk
+        // reserved meanwhile would be charged (and expire) in the past, and a rejection would count from then.
+        ChargeRequest request = attempt == 1 ? arrived : restamped(arrived);
         List<BucketKey> keys = keysOf(request);
         Returns returns = new Returns();
         Pool pool;
@@ -135,7 +138,7 @@ public final class AllowanceTier implements Backend, LocalTierView {
         flush(returns, request.nowNanos());
         if (taken != null) {
             return CompletableFuture.completedFuture(new TierCharge(estimate,
-                    Optional.of(new LocalGrant(this, pool, taken))));
+                    Optional.of(new LocalGrant(this, pool, taken)), request.nowNanos()));
         }
         if (wait != null) {
             return wait.thenCompose(done -> attempt(request, attempt + 1));
@@ -152,11 +155,13 @@ public final class AllowanceTier implements Backend, LocalTierView {
         long start = clockNanos();
         CompletableFuture<ChargeOutcome> charged = Futures.guard(() -> backend.charge(reservation.request()));
         return charged.handle((outcome, failure) -> {
-            listener.onBackendCall("charge", since(start), failure != null);
+            Duration took = since(start);
+            listener.onBackendCall("charge", took, failure != null);
             List<LocalAllowanceEvent> events = List.of();
             Returns late = new Returns();
             synchronized (pool) {
                 if (outcome != null) {
+                    pool.landedAfter(took.toNanos());
                     events = pool.reserved(reservation, outcome);
                     if (closed) {
                         pool.sweep(request.nowNanos(), true, 0, late);
@@ -170,7 +175,7 @@ public final class AllowanceTier implements Backend, LocalTierView {
             if (failure != null) {
                 return CompletableFuture.<TierCharge>failedFuture(Futures.unwrap(failure));
             }
-            return outcome.granted() ? attempt(request, attempt + 1) : exact(request, pool);
+            return outcome.granted() ? attempt(request, attempt + 1) : exact(restamped(request), pool);
         }).thenCompose(next -> next);
     }
 
@@ -184,8 +189,14 @@ public final class AllowanceTier implements Backend, LocalTierView {
                             pool.observe(outcome, request.nowNanos());
                         }
                     }
-                    return new TierCharge(outcome, Optional.empty());
+                    return new TierCharge(outcome, Optional.empty(), request.nowNanos());
                 });
+    }
+
+    /** {@code request} stamped with the clock now (never earlier than its own stamp). */
+    private ChargeRequest restamped(ChargeRequest request) {
+        long now = clockNanos();
+        return now <= request.nowNanos() ? request : new ChargeRequest(request.leaseId(), now, request.buckets());
     }
 
     /** Whether every charge of {@code request} is on a limit with an allowance (shadow limits stay exact). */

@@ -33,6 +33,8 @@ final class Pool {
     CompletableFuture<Void> inFlight;
     boolean removed;
     long touchedAtNanos;
+    /** Smoothed time a reservation takes to land, in nanoseconds; 0 before the first. */
+    private long latencyNanos;
 
     Pool(List<BucketKey> keys, Function<Tally.Id, Tally> tallies) {
         this.keys = keys;
@@ -72,9 +74,10 @@ final class Pool {
 
     /**
      * The reservation that lets {@code request} be granted locally: for each limit short of tokens, the request's
-     * need plus a batch of about the decayed local demand, within the limit's share and half of what the shared
-     * bucket was last seen to hold. {@code null} when the request should be charged exactly instead: a limit's share
-     * cannot cover the need, or the shared bucket was last seen with too little.
+     * need plus a batch of about the decayed local demand (scaled up when reservations take longer than a batch
+     * interval to land), within the limit's share and half of what the shared bucket was last seen to hold.
+     * {@code null} when the request should be charged exactly instead: a limit's share cannot cover the need, or the
+     * shared bucket was last seen with too little.
      */
     Reservation reservation(ChargeRequest request, long tauNanos) {
         long now = request.nowNanos();
@@ -87,7 +90,9 @@ final class Pool {
                 Entry entry = entries.get(i).get(charge.limit().name());
                 Limit limit = entry.limit;
                 long needed = charge.tokens() - entry.usable(now);
-                double demand = entry.demandAt(now, tauNanos);
+                // A batch covers the demand until the next one can land: a batch interval, or longer when
+                // reservations take longer than that (a slow or throttled backend), so misses do not queue.
+                double demand = entry.demandAt(now, tauNanos) * Math.max(1.0, (double) latencyNanos / tauNanos);
                 if (needed <= 0) {
                     continue;
                 }
@@ -134,6 +139,11 @@ final class Pool {
             }
         }
         return events;
+    }
+
+    /** Folds the time one reservation took to land into the smoothed latency (weight 1/4 for the new one). */
+    void landedAfter(long tookNanos) {
+        latencyNanos = latencyNanos == 0 ? tookNanos : latencyNanos + (tookNanos - latencyNanos) / 4;
     }
 
     /** Keeps the shared state an outcome showed for the limits this pool knows. */

@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Forwards to a backend, counting charges and settles; while {@link #hold} is set, charge answers wait until
  * {@link #release()}, so a test can keep a reservation in flight; while {@link #failSettles} is set, settles fail
- * without reaching the delegate.
+ * without reaching the delegate; {@link #beforeCharge} runs as each charge is sent (a test advances its clock there to
+ * stand for the time a charge takes to land).
  */
 final class CountingBackend implements Backend {
 
     final AtomicInteger charges = new AtomicInteger();
     final AtomicInteger settles = new AtomicInteger();
     volatile boolean failSettles;
+    volatile Runnable beforeCharge = () -> { };
     private final Backend delegate;
     private final List<Runnable> held = new ArrayList<>();
     private boolean hold;
@@ -49,6 +51,7 @@ final class CountingBackend implements Backend {
     @Override
     public CompletableFuture<ChargeOutcome> charge(ChargeRequest request) {
         charges.incrementAndGet();
+        beforeCharge.run();
         synchronized (this) {
             if (hold) {
                 CompletableFuture<ChargeOutcome> later = new CompletableFuture<>();

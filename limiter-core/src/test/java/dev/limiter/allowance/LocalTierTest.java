@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The local tier on a {@link ManualClock} with no sweeper thread, so that every reservation, grant and return is
@@ -108,6 +109,37 @@ class LocalTierTest {
         assertThat(ledger.grantedLocally()).isEqualTo(3);
         assertThat(ledger.reserved() - ledger.returned()).isEqualTo(ledger.grantedLocally() + ledger.held());
         assertThat(shared("u1").consumedTokens()).isEqualTo(ledger.reserved());
+    }
+
+    @Test
+    void slowReservations_getBatchesThatCoverTheirLatency() {
+        // Each reservation takes three batch intervals to land: a batch of one interval's demand would run out long
+        // before the next could land, so the second batch covers three intervals.
+        backend.beforeCharge = () -> clock.advance(LocalTier.DEFAULT_BATCH_INTERVAL.multipliedBy(3));
+        limiter.acquire(request("u1", RPS, 1)).commit();
+        limiter.acquire(request("u1", RPS, 1)).commit();
+
+        // Demand at the second reservation: 1 × e^-3 + 1 ≈ 1.05 per interval, × 3 intervals of latency → 4 (not 2).
+        assertThat(events).extracting(LocalAllowanceEvent::tokens).containsExactly(1L, 4L);
+        assertThat(counters("u1").grantedLocally()).isEqualTo(2);
+    }
+
+    @Test
+    void chargeAfterAWait_isJudgedWhenItIsMade_soNoTokenOutlivesItsHold() {
+        backend.hold();
+        CompletableFuture<Decision> first = limiter.tryAcquireAsync(request("u1", RPS, 1));
+        CompletableFuture<Decision> waiter = limiter.tryAcquireAsync(request("u1", RPS, 1));
+        // The reservation (stamped when it was sent) lands after longer than maxHold: its tokens have expired.
+        clock.advance(HOLD.plusMillis(500));
+        backend.release();
+
+        assertThat(List.of(first, waiter)).allMatch(d -> Futures.join(d).isGranted());
+        assertThat(events).filteredOn(e -> e.kind() == LocalAllowanceEvent.Kind.RETURNED)
+                .extracting(LocalAllowanceEvent::reason, LocalAllowanceEvent::tokens)
+                .containsExactly(tuple(LocalAllowanceEvent.ReturnReason.EXPIRED, 1L));
+        AllowanceCounters ledger = counters("u1");
+        assertThat(ledger.grantedLocally()).isEqualTo(2);
+        assertThat(ledger.reserved() - ledger.returned()).isEqualTo(ledger.grantedLocally() + ledger.held());
     }
 
     @Test
