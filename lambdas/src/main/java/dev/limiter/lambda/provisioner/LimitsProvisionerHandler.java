@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limiter.RateLimiterBuilder;
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.lambda.logging.EmbeddedMetrics;
 import dev.limiter.provision.ManifestException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -28,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class LimitsProvisionerHandler implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
 
+    /** The source the audit trail records for changes the provisioner makes. */
+    static final String AUDIT_SOURCE = "provisioner";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Provisioner provisioner;
@@ -57,7 +60,8 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
         Map<String, Object> properties = event.getResourceProperties() == null ? Map.of() : event.getResourceProperties();
         Map<String, Object> document;
         try {
-            ProvisionOutcome outcome = provisioner.handle(event.getRequestType(), physicalId, properties);
+            ProvisionOutcome outcome = provisioner.handle(event.getRequestType(), physicalId, properties,
+                    audit(event));
             document = ResponseSender.document("SUCCESS", "applied", outcome.physicalResourceId(), event.getStackId(),
                     event.getRequestId(), event.getLogicalResourceId(), outcome.data());
         } catch (RuntimeException failure) {
@@ -77,6 +81,17 @@ public final class LimitsProvisionerHandler implements RequestHandler<CloudForma
             throw new IllegalStateException("interrupted while answering CloudFormation", e);
         }
         return null;
+    }
+
+    /**
+     * How the request's changes are recorded: the stack as the actor (CloudFormation does not say which principal
+     * updated it), {@value #AUDIT_SOURCE} as the source, and the request as the reason, so that {@code limiter audit}
+     * leads from a change to the stack event that made it.
+     */
+    private static AuditSettings audit(CloudFormationCustomResourceEvent event) {
+        String stack = Optional.ofNullable(event.getStackId()).orElse("unknown-stack");
+        return AuditSettings.of("cloudformation:" + stack).withSource(AUDIT_SOURCE).withReason(event.getRequestType()
+                + " of " + event.getLogicalResourceId() + " (CloudFormation request " + event.getRequestId() + ")");
     }
 
     private static String reason(RuntimeException failure) {

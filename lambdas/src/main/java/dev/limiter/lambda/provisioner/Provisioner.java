@@ -1,5 +1,6 @@
 package dev.limiter.lambda.provisioner;
 
+import dev.limiter.dynamodb.audit.AuditSettings;
 import dev.limiter.provision.LimitsManifest;
 import dev.limiter.provision.LimitsProvisioning;
 import dev.limiter.provision.Plan;
@@ -28,26 +29,28 @@ final class Provisioner {
     }
 
     /**
-     * Handles {@code requestType} ({@code Create}, {@code Update}, {@code Delete}).
+     * Handles {@code requestType} ({@code Create}, {@code Update}, {@code Delete}), recording every change it makes
+     * in the audit trail with {@code audit}.
      *
      * @throws IllegalArgumentException for a missing property or a limits file with errors (the message lists them)
      */
-    ProvisionOutcome handle(String requestType, Optional<String> physicalId, Map<String, Object> properties) {
+    ProvisionOutcome handle(String requestType, Optional<String> physicalId, Map<String, Object> properties,
+                            AuditSettings audit) {
         if (requestType.equals("Delete")) {
-            return delete(physicalId);
+            return delete(physicalId, audit);
         }
         if (!requestType.equals("Create") && !requestType.equals("Update")) {
             throw new IllegalArgumentException("unknown RequestType '" + requestType + "'");
         }
         String table = table(properties);
-        LimitsProvisioning engine = new LimitsProvisioning(client, table, maxDepth);
+        LimitsProvisioning engine = new LimitsProvisioning(client, table, maxDepth, audit);
         LimitsManifest manifest = engine.load(text(properties, "Manifest"), "Manifest");
         Plan plan = engine.plan(manifest, Optional.empty());
         engine.apply(plan, (change, done, total) -> { });
         return new ProvisionOutcome(PREFIX + table + ":" + manifest.namespace(), counts(plan));
     }
 
-    private ProvisionOutcome delete(Optional<String> physicalId) {
+    private ProvisionOutcome delete(Optional<String> physicalId, AuditSettings audit) {
         if (physicalId.isEmpty() || !physicalId.get().startsWith(PREFIX)) {
             return new ProvisionOutcome(physicalId.orElse("none"), Map.of("Destroyed", 0L));
         }
@@ -55,7 +58,7 @@ final class Provisioner {
         int separator = rest.lastIndexOf(':');
         String table = rest.substring(0, separator);
         String namespace = rest.substring(separator + 1);
-        LimitsProvisioning engine = new LimitsProvisioning(client, table, maxDepth);
+        LimitsProvisioning engine = new LimitsProvisioning(client, table, maxDepth, audit);
         Plan plan = engine.destroyPlan(namespace);
         engine.apply(plan, (change, done, total) -> { });
         return new ProvisionOutcome(physicalId.get(), counts(plan));

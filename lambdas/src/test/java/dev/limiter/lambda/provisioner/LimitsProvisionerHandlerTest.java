@@ -10,10 +10,14 @@ import dev.limiter.RateLimiter;
 import dev.limiter.config.ConfigScope;
 import dev.limiter.config.LimitConfig;
 import dev.limiter.dynamodb.DynamoDbBackend;
+import dev.limiter.dynamodb.audit.AuditEntry;
+import dev.limiter.dynamodb.audit.AuditLog;
+import dev.limiter.dynamodb.audit.AuditQuery;
 import dev.limiter.dynamodb.testkit.RequestLog;
 import dev.limiter.entity.Entity;
 import dev.limiter.lambda.TestContext;
 import dev.limiter.localstack.DynamoDbTestEndpoint;
+import dev.limiter.internal.Futures;
 import dev.limiter.localstack.WithDynamoDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,6 +113,32 @@ class LimitsProvisionerHandlerTest {
         assertThat(answers.get(answers.size() - 1)).containsEntry("Status", "SUCCESS");
         assertThat(limiter.configs().get(ConfigScope.namespace()).orElseThrow().limits()).containsExactly(
                 Limit.perMinute("rpm", 100).withLocalAllowance(LocalAllowance.of(0.2, Duration.ofMillis(500))));
+    }
+
+    @Test
+    void createThenDelete_recordEveryChangeInTheAuditTrail_withTheStackAndTheRequest() {
+        String stack = "arn:aws:cloudformation:us-east-1:123456789012:stack/limiter-dev/"
+                + "5b3c2a10-cbb5-11ef-9a4d-0e9f1c2b3d4e";
+        CloudFormationCustomResourceEvent create = event("create.json");
+        create.getResourceProperties().put("Manifest", "namespace: cfn-audit\ndefaults:\n  limits:\n"
+                + "    rpm: {rate: 100, per: minute}\nentities:\n  acme: {display_name: Acme}\n");
+        handler.handleRequest(create, new TestContext());
+        CloudFormationCustomResourceEvent delete = event("delete.json");
+        delete.setPhysicalResourceId("limits:" + table + ":cfn-audit");
+        handler.handleRequest(delete, new TestContext());
+
+        List<AuditEntry> entries = Futures.join(AuditLog.list(client, table, "cfn-audit",
+                new AuditQuery(Instant.EPOCH, Instant.now().plusSeconds(60), "", "", 100))).entries();
+        assertThat(entries).hasSize(4).allSatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo("cloudformation:" + stack);
+            assertThat(entry.source()).isEqualTo("provisioner");
+        });
+        assertThat(entries).filteredOn(entry -> entry.action().equals("create")).hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.reason())
+                        .isEqualTo("Create of LimitsFile (CloudFormation request c2a9f8e4-6f0b-4c9e-9d1a-7f3e2b1c0a9d)"));
+        assertThat(entries).filteredOn(entry -> entry.action().equals("delete")).hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.reason())
+                        .isEqualTo("Delete of LimitsFile (CloudFormation request 9e8d7c6b-2222-4333-8444-955566667777)"));
     }
 
     @Test
