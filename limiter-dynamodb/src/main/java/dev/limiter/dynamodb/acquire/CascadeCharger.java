@@ -70,7 +70,8 @@ final class CascadeCharger {
                     cache.recentTokens(pk, now) + 1, now);
             snapshots.add(new BucketSnapshot(write.bucket().key(), after));
         }
-        return new ChargeOutcome(true, snapshots);
+        // A transaction's token changes with every send, so a success is this send's, with this stamp.
+        return new ChargeOutcome(true, snapshots).judgedAt(now);
     }
 
     private CompletableFuture<ChargeOutcome> resolve(ChargeRequest request, List<ChargeWrite> writes,

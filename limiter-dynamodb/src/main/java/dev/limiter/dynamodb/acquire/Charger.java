@@ -163,7 +163,9 @@ public final class Charger {
         BucketState state = BucketItems.decode(response.attributes());
         cache.observe(write.pk(), state, busyBefore(branches.get(write.bucket().key())),
                 RecentTokens.count(response.attributes()), request.nowNanos());
-        return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)));
+        // This write, with this stamp, was applied: the stamp is the one it was judged at.
+        return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)))
+                .judgedAt(request.nowNanos());
     }
 
     private CompletableFuture<ChargeOutcome> resolveSingle(ChargeRequest request, ChargeWrite write,
@@ -194,7 +196,11 @@ public final class Charger {
                                                     Throwable cause) {
         int next = round.retry() + 1;
         if (backoff.allows(kind, next)) {
-            return backoff.retry(kind, next, () -> attempt(request, branches, round.nextRetry()));
+            // Stamped with the time waited: judged at the original stamp, a reservation of the local tier that
+            // lands after a second of resends would be nearly expired on arrival. The wait is a lower bound of the
+            // time passed, so the stamp stays behind the clock.
+            return backoff.retry(kind, next, (long waited) -> attempt(request.later(waited), branches,
+                    round.nextRetry()));
         }
         if (kind == WriteFailure.THROTTLED) {
             Duration retryAfter = Duration.ofNanos(backoff.stepNanos(kind, next));
@@ -247,10 +253,11 @@ public final class Charger {
             observed.add(new BucketSnapshot(bucket.key(), state));
         }
         if (duplicate) {
+            // An earlier send of this charge landed, stamped no later than this one: which one is unknown.
             return CompletableFuture.completedFuture(new ChargeOutcome(true, observed));
         }
         if (!admitted) {
-            return CompletableFuture.completedFuture(new ChargeOutcome(false, observed));
+            return CompletableFuture.completedFuture(new ChargeOutcome(false, observed).judgedAt(now));
         }
         if (round.attempt() >= maxAttempts) {
             return CompletableFuture.failedFuture(Unavailable.contention(table, round.attempt()));
