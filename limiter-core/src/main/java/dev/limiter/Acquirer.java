@@ -129,7 +129,7 @@ final class Acquirer {
         }
         return outcome.thenCompose(result -> result.granted() || !plan.hasShadow()
                 ? CompletableFuture.completedFuture(decision(request, plan, explicit, leaseId, now, result))
-                : withoutShadowRejections(request, plan, explicit, result.judgedAtNanos().orElse(now), result));
+                : withoutShadowRejections(request, plan, explicit, now, result));
     }
 
     /** {@link #charge} through the local tier, which reports its own backend calls. */
@@ -174,12 +174,10 @@ final class Acquirer {
 
     private Decision decision(AcquireRequest request, ChargePlan plan, Optional<OnUnavailable> explicit,
                               LeaseId leaseId, long now, ChargeOutcome outcome) {
-        // Statuses and retry-after count from when the backend judged the charge (later if it resent it).
-        long judged = outcome.judgedAtNanos().orElse(now);
         return outcome.granted()
                 ? new Decision.Granted(new BackendLease(context, policy(explicit), leaseId, request, plan,
-                        Optional.of(outcome), judged))
-                : plan.rejection(outcome, judged);
+                        Optional.of(outcome), now))
+                : plan.rejection(outcome, now);
     }
 
     private Decision decided(AcquireRequest request, Optional<OnUnavailable> explicit, long start, Decision decision,

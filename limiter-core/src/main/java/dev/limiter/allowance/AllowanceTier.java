@@ -189,7 +189,7 @@ public final class AllowanceTier implements Backend, LocalTierView {
                             pool.observe(outcome, request.nowNanos());
                         }
                     }
-                    return new TierCharge(outcome, Optional.empty(), outcome.judgedAtNanos(request));
+                    return new TierCharge(outcome, Optional.empty(), request.nowNanos());
                 });
     }
 

@@ -129,12 +129,10 @@ final class Pool {
             return events;
         }
         int next = 0;
-        // Dated when the backend judged the charge: later than the request's stamp if it resent it.
-        long reservedAt = outcome.judgedAtNanos(reservation.request());
         for (BucketCharge bucket : reservation.request().buckets()) {
             for (LimitCharge charge : bucket.charges()) {
                 Entry entry = reservation.entries().get(next++);
-                entry.chunks.add(new Chunk(charge.tokens(), charge.costNanos(), reservedAt));
+                entry.chunks.add(new Chunk(charge.tokens(), charge.costNanos(), reservation.request().nowNanos()));
                 entry.tally.reserved.addAndGet(charge.tokens());
                 events.add(new LocalAllowanceEvent(LocalAllowanceEvent.Kind.RESERVED, bucket.key().entity(),
                         bucket.key().resource(), charge.limit(), charge.tokens(), null));

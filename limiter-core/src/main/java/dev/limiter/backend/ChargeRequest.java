@@ -22,10 +22,4 @@ public record ChargeRequest(LeaseId leaseId, long nowNanos, List<BucketCharge> b
         buckets = List.copyOf(buckets);
         Require.argument(!buckets.isEmpty(), "a charge needs at least one bucket");
     }
-
-    /** The same charge stamped {@code nanos} later: a resend after waiting that long. */
-    public ChargeRequest later(long nanos) {
-        Require.argument(nanos >= 0, "a resend cannot be stamped earlier, got " + nanos + " ns");
-        return nanos == 0 ? this : new ChargeRequest(leaseId, Math.addExact(nowNanos, nanos), buckets);
-    }
 }

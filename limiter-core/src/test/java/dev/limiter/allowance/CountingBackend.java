@@ -26,8 +26,6 @@ final class CountingBackend implements Backend {
     final AtomicInteger settles = new AtomicInteger();
     volatile boolean failSettles;
     volatile Runnable beforeCharge = () -> { };
-    /** When positive, charges are sent stamped this much later and say so, as a backend that resent them would. */
-    volatile long resentLaterByNanos;
     private final Backend delegate;
     private final List<Runnable> held = new ArrayList<>();
     private boolean hold;
@@ -66,11 +64,6 @@ final class CountingBackend implements Backend {
                 }));
                 return later;
             }
-        }
-        long later = resentLaterByNanos;
-        if (later > 0) {
-            ChargeRequest resent = request.later(later);
-            return delegate.charge(resent).thenApply(outcome -> outcome.judgedAt(resent.nowNanos()));
         }
         return delegate.charge(request);
     }

@@ -143,23 +143,6 @@ class LocalTierTest {
     }
 
     @Test
-    void reservationTheBackendResentLater_isDatedWhenItWasJudged() {
-        // The backend resent the reservation 600 ms after its stamp (throttled, say): its chunk lives 1 s from then.
-        backend.resentLaterByNanos = Duration.ofMillis(600).toNanos();
-        limiter.acquire(request("u1", RPS, 1)).commit();
-        limiter.acquire(request("u1", RPS, 1)).commit();
-        backend.resentLaterByNanos = 0;
-        int charges = backend.charges.get();
-
-        clock.advance(Duration.ofMillis(1300));
-        Lease lease = limiter.acquire(request("u1", RPS, 1));
-
-        assertThat(lease.servedLocally()).isTrue();
-        assertThat(backend.charges).as("no new reservation: the chunk is 700 ms old, not 1,300").hasValue(charges);
-        assertThat(events).noneMatch(e -> e.kind() == LocalAllowanceEvent.Kind.RETURNED);
-    }
-
-    @Test
     void heldTokens_goBackAfterMaxHold_onSweepAndLazily() {
         for (int i = 0; i < 16; i++) {
             limiter.acquire(request("u1", RPS, 1)).commit(); // the 16th reserves 16: 15 held

@@ -82,22 +82,6 @@ class TransientFaultTest extends FaultPathTest {
     }
 
     @Test
-    void acquire_keyThrottledOnce_isResentStampedWithTheTimeItWaited() {
-        RateLimiter limiter = limiter(OnUnavailable.BLOCK);
-        faults.arm(FaultProxy.Fault.THROTTLE, SDK_ATTEMPTS, "UpdateItem");
-        long arrived = clock.nanos();
-
-        limiter.acquire(request("u1", 5)).commit();
-
-        // The clock stood still; the resend is stamped at least the backoff's shortest wait (half of 1 ms) later, so
-        // the bucket was judged then: a stamp kept from before the wait would leave the TAT at arrival + cost.
-        long tat = path.stored(new BucketKey(namespace, "u1", "api")).find("rpm").orElseThrow().tatNanos();
-        assertThat(tat - arrived - RPM.costNanos(5)).isBetween(Duration.ofMillis(1).toNanos() / 2,
-                Duration.ofMillis(1).toNanos());
-        assertThat(consumed("u1")).isEqualTo(5);
-    }
-
-    @Test
     void cascade_cancelledForConflictsTwice_isResentAndChargesEveryLevelOnce() {
         RateLimiter limiter = cascading(OnUnavailable.BLOCK);
         faults.arm(FaultProxy.Fault.CANCEL_CONFLICT, 2, "TransactWriteItems");

@@ -81,15 +81,9 @@ public final class Backoff {
      * {@code next}'s.
      */
     <T> CompletableFuture<T> retry(WriteFailure kind, int retry, Supplier<CompletableFuture<T>> next) {
-        return retry(kind, retry, delay -> next.get());
-    }
-
-    /** {@link #retry(WriteFailure, int, Supplier)}, telling {@code next} how long it waited, in nanoseconds. */
-    <T> CompletableFuture<T> retry(WriteFailure kind, int retry, LongFunction<CompletableFuture<T>> next) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            long delay = delayNanos(kind, retry);
-            schedule(delay, () -> next.apply(delay), result);
+            schedule(delayNanos(kind, retry), next, result);
         } catch (RejectedExecutionException closed) {
             result.completeExceptionally(closed);
         }

@@ -70,8 +70,7 @@ final class CascadeCharger {
                     cache.recentTokens(pk, now) + 1, now);
             snapshots.add(new BucketSnapshot(write.bucket().key(), after));
         }
-        // A transaction's token changes with every send, so a success is this send's, with this stamp.
-        return new ChargeOutcome(true, snapshots).judgedAt(now);
+        return new ChargeOutcome(true, snapshots);
     }
 
     private CompletableFuture<ChargeOutcome> resolve(ChargeRequest request, List<ChargeWrite> writes,

@@ -163,9 +163,7 @@ public final class Charger {
         BucketState state = BucketItems.decode(response.attributes());
         cache.observe(write.pk(), state, busyBefore(branches.get(write.bucket().key())),
                 RecentTokens.count(response.attributes()), request.nowNanos());
-        // This write, with this stamp, was applied: the stamp is the one it was judged at.
-        return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)))
-                .judgedAt(request.nowNanos());
+        return new ChargeOutcome(true, List.of(new BucketSnapshot(write.bucket().key(), state)));
     }
 
     private CompletableFuture<ChargeOutcome> resolveSingle(ChargeRequest request, ChargeWrite write,
@@ -196,11 +194,7 @@ public final class Charger {
                                                     Throwable cause) {
         int next = round.retry() + 1;
         if (backoff.allows(kind, next)) {
-            // Stamped with the time waited: judged at the original stamp, a reservation of the local tier that
-            // lands after a second of resends would be nearly expired on arrival. The wait is a lower bound of the
-            // time passed, so the stamp stays behind the clock.
-            return backoff.retry(kind, next, (long waited) -> attempt(request.later(waited), branches,
-                    round.nextRetry()));
+            return backoff.retry(kind, next, () -> attempt(request, branches, round.nextRetry()));
         }
         if (kind == WriteFailure.THROTTLED) {
             Duration retryAfter = Duration.ofNanos(backoff.stepNanos(kind, next));
@@ -253,11 +247,10 @@ public final class Charger {
             observed.add(new BucketSnapshot(bucket.key(), state));
         }
         if (duplicate) {
-            // An earlier send of this charge landed, stamped no later than this one: which one is unknown.
             return CompletableFuture.completedFuture(new ChargeOutcome(true, observed));
         }
         if (!admitted) {
-            return CompletableFuture.completedFuture(new ChargeOutcome(false, observed).judgedAt(now));
+            return CompletableFuture.completedFuture(new ChargeOutcome(false, observed));
         }
         if (round.attempt() >= maxAttempts) {
             return CompletableFuture.failedFuture(Unavailable.contention(table, round.attempt()));
