@@ -107,7 +107,8 @@ class LimiterJarIT {
             Thread.sleep(50);
         }
 
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", sigintIgnored() ? "-TERM" : "-INT", Long.toString(process.pid())).start()
+                .waitFor();
 
         boolean exited = process.waitFor(30, TimeUnit.SECONDS);
         if (!exited) {
@@ -115,6 +116,24 @@ class LimiterJarIT {
         }
         assertThat(exited).as("exited after SIGINT").isTrue();
         assertThat(Files.readString(out)).containsPattern("(?m)^Stopped by a signal: \\d+ polls, ");
+    }
+
+    /**
+     * Whether this JVM was started with SIGINT ignored (a background job of a shell without job control, under
+     * {@code nohup}...). A process keeps ignoring what it was started ignoring, the child JVM inherits it, and the
+     * JVM then installs no handler for SIGINT; SIGTERM runs the same shutdown hook, so it stands in for Ctrl-C there.
+     */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     private Result limiter(Map<String, String> variables, String... args) throws IOException, InterruptedException {
