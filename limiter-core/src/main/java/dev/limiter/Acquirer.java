@@ -138,22 +138,24 @@ final class Acquirer {
         CompletableFuture<TierCharge> charged = tier.chargeTracked(plan.toRequest(leaseId, now));
         if (isDone(charged) && charged.join().grant().isPresent()) {
             // A local grant: decided without chaining a stage.
-            TierCharge result = charged.join();
-            return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
-                    policy(explicit), leaseId, request, plan, Optional.of(result.outcome()), result.judgedAtNanos(),
-                    result.grant())));
+            return CompletableFuture.completedFuture(tierGrant(request, plan, explicit, leaseId, charged.join()));
         }
         return charged.thenCompose(result -> {
-            // Statuses and retry-after count from when the tier judged the charge, later than now if it waited.
-            ChargeOutcome outcome = result.outcome();
-            long judged = result.judgedAtNanos();
-            if (outcome.granted()) {
-                return CompletableFuture.completedFuture(new Decision.Granted(new BackendLease(context,
-                        policy(explicit), leaseId, request, plan, Optional.of(outcome), judged, result.grant())));
+            if (result.outcome().granted()) {
+                return CompletableFuture.completedFuture(tierGrant(request, plan, explicit, leaseId, result));
             }
-            return plan.hasShadow() ? withoutShadowRejections(request, plan, explicit, judged, outcome)
-                    : CompletableFuture.completedFuture(plan.rejection(outcome, judged));
+            // Retry-after counts from when the tier judged the charge, later than now if it waited.
+            long judged = result.judgedAtNanos();
+            return plan.hasShadow() ? withoutShadowRejections(request, plan, explicit, judged, result.outcome())
+                    : CompletableFuture.completedFuture(plan.rejection(result.outcome(), judged));
         });
+    }
+
+    /** The lease of a charge the tier granted, its statuses counted from when the tier judged it. */
+    private Decision.Granted tierGrant(AcquireRequest request, ChargePlan plan, Optional<OnUnavailable> explicit,
+                                       LeaseId leaseId, TierCharge result) {
+        return new Decision.Granted(new BackendLease(context, policy(explicit), leaseId, request, plan,
+                Optional.of(result.outcome()), result.judgedAtNanos(), result.grant()));
     }
 
     /**
